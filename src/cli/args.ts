@@ -1,0 +1,82 @@
+import { DTYPES, type Dtype } from "../core/memory";
+
+export interface CliArgs {
+  model?: string;
+  context: number;
+  batch: number;
+  dtype: Dtype;
+  json: boolean;
+  elementwise: boolean;
+  help: boolean;
+  list: boolean;
+}
+
+/** A command-line mistake: printed as one line, exit status 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export const DEFAULT_CONTEXT = 4096;
+/** Contexts beyond this are not meaningful for any model and would only produce absurd numbers. */
+export const MAX_CONTEXT = 2 ** 40;
+export const MAX_BATCH = 1_000_000;
+
+const VALUE_OPTIONS = ["--context", "--batch", "--dtype"] as const;
+const FLAG_OPTIONS = ["--json", "--elementwise", "--help", "-h", "--list"] as const;
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { context: DEFAULT_CONTEXT, batch: 1, dtype: "bf16", json: false, elementwise: false, help: false, list: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] as string;
+    const [flag, inline] = raw.startsWith("--") && raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
+    if ((VALUE_OPTIONS as readonly string[]).includes(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value (see --help)`);
+      if (flag === "--context") args.context = integer(value, flag, 1, MAX_CONTEXT);
+      else if (flag === "--batch") args.batch = integer(value, flag, 1, MAX_BATCH);
+      else args.dtype = dtype(value);
+    } else if ((FLAG_OPTIONS as readonly string[]).includes(flag)) {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+      if (flag === "--json") args.json = true;
+      else if (flag === "--elementwise") args.elementwise = true;
+      else if (flag === "--list") args.list = true;
+      else args.help = true;
+    } else if (flag.startsWith("-") && flag !== "-") {
+      throw new UsageError(`unknown option ${printable(flag)} (see --help)`);
+    } else if (args.model === undefined) {
+      args.model = raw;
+    } else {
+      throw new UsageError(`unexpected argument ${printable(raw)}: give one model (a preset id or a config.json path)`);
+    }
+  }
+  return args;
+}
+
+/** Accepts plain integers and the shorthands people type for contexts: 8192, 8_192, 8k, 128K, 1M, 1e6. */
+function integer(text: string, flag: string, min: number, max: number): number {
+  const match = /^(\d[\d_]*)([kKmM]?)$/.exec(text.trim());
+  let value: number;
+  if (match) {
+    const scale = match[2] === "" ? 1 : /k/i.test(match[2] as string) ? 1024 : 1024 * 1024;
+    value = Number((match[1] as string).replace(/_/g, "")) * scale;
+  } else if (/^\d+(\.\d+)?e\d+$/i.test(text.trim())) {
+    value = Number(text.trim());
+  } else {
+    throw new UsageError(`${flag} expects a whole number such as 4096 or 128k, got ${printable(text)}`);
+  }
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max.toLocaleString("en-US")}, got ${printable(text)}`);
+  }
+  return value;
+}
+
+function dtype(text: string): Dtype {
+  if (!(DTYPES as readonly string[]).includes(text)) throw new UsageError(`--dtype must be one of ${DTYPES.join(", ")}, got ${printable(text)}`);
+  return text as Dtype;
+}
+
+/** Quotes user text for a message without letting control characters through. */
+export function printable(text: string): string {
+  const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return JSON.stringify(shown);
+}

@@ -1,0 +1,43 @@
+import type { Activation, NormSpec } from "./model";
+
+/**
+ * Scalar-operation costs of the elementwise work, used only when a FLOP count
+ * is asked to include it. Comparisons (max, top-k) are not arithmetic and are
+ * not counted. Residual adds, bias adds, rotary embeddings, router softmax and
+ * the final logit soft cap are not counted either.
+ */
+
+/** Per attention score: scale by 1/√d, subtract the row max, exp, add to the row sum, divide. */
+export const SOFTMAX_FLOPS_PER_SCORE = 5n;
+
+/** Per attention score when logits are soft-capped: divide by cap, tanh, multiply by cap. */
+export const SOFTCAP_FLOPS_PER_SCORE = 3n;
+
+/**
+ * Per hidden unit:
+ * silu  x / (1 + exp(−x))                       negate, exp, add, divide       = 4
+ * gelu  0.5·x·(1 + erf(x/√2))                    divide, erf, add, mul, mul     = 5
+ * gelu_tanh 0.5·x·(1 + tanh(√(2/π)(x + 0.044715x³)))  x·x, ·x, ·c, +x, ·k, tanh, +1, ·x, ·0.5 = 9
+ * relu  max(0, x)                                one operation                  = 1
+ */
+export const ACTIVATION_FLOPS: Readonly<Record<Activation, bigint>> = {
+  silu: 4n,
+  gelu: 5n,
+  gelu_tanh: 9n,
+  relu: 1n,
+};
+
+/** Per hidden unit of a gated MLP: activation(gate) × up. */
+export const GATE_PRODUCT_FLOPS = 1n;
+
+/**
+ * One norm applied to a vector of n values.
+ * RMSNorm: square n, sum n, divide by n 1, add ε 1, sqrt 1, divide n, weight n   → 4n + 3 (3n + 3 without weight)
+ * LayerNorm: sum n, mean 1, center n, square n, sum n, variance 1, add ε 1, sqrt 1, divide n,
+ *            weight n, bias n                                                   → 7n + 4 (6n + 4 without bias, 5n + 4 without weight)
+ */
+export function normFlops(norm: Pick<NormSpec, "kind" | "affine" | "bias">, n: bigint): bigint {
+  if (norm.kind === "rmsnorm") return (norm.affine ? 4n : 3n) * n + 3n;
+  if (!norm.affine) return 5n * n + 4n;
+  return (norm.bias ? 7n : 6n) * n + 4n;
+}

@@ -1,0 +1,85 @@
+import { ConfigError } from "../errors";
+import type { Activation, SlidingWindowSpec } from "../model";
+import type { ConfigReader } from "./reader";
+
+const ACTIVATION_NAMES: Readonly<Record<string, Activation>> = {
+  silu: "silu",
+  swish: "silu",
+  gelu: "gelu",
+  gelu_new: "gelu_tanh",
+  gelu_fast: "gelu_tanh",
+  gelu_pytorch_tanh: "gelu_tanh",
+  gelu_tanh: "gelu_tanh",
+  relu: "relu",
+};
+
+/** Maps a transformers activation name onto the four the counts distinguish. */
+export function activation(reader: ConfigReader, keys: readonly string[], fallback: string): Activation {
+  const name = reader.stringOr(keys, fallback, "the transformers default for this model type");
+  const mapped = ACTIVATION_NAMES[name];
+  if (!mapped) {
+    throw new ConfigError(keys[0] ?? "hidden_act", `unknown activation "${name}" (known: ${Object.keys(ACTIVATION_NAMES).join(", ")})`);
+  }
+  return mapped;
+}
+
+/** head_dim when given, else hidden_size / heads, which must then divide evenly. */
+export function headDim(reader: ConfigReader, hiddenSize: number, numHeads: number, headsKey: string): number {
+  if (reader.has("head_dim")) return reader.int("head_dim");
+  reader.ignore("head_dim");
+  if (hiddenSize % numHeads !== 0) {
+    throw new ConfigError(
+      headsKey,
+      `${numHeads} heads do not divide hidden_size ${hiddenSize}, and there is no head_dim to say how wide a head is`,
+    );
+  }
+  return hiddenSize / numHeads;
+}
+
+/** num_key_value_heads, defaulting to the query heads (multi-head attention) as transformers does. */
+export function kvHeads(reader: ConfigReader, numHeads: number): number {
+  return reader.intOr("num_key_value_heads", numHeads, "transformers uses one KV head per query head when it is absent");
+}
+
+/**
+ * Sliding-window layers from `layer_types` when a config lists them (newer
+ * transformers), else from the model family's rule.
+ */
+export function slidingWindow(
+  reader: ConfigReader,
+  numLayers: number,
+  rule: () => SlidingWindowSpec["layers"] | null,
+): SlidingWindowSpec | undefined {
+  const size = reader.has("sliding_window") ? reader.int("sliding_window") : null;
+  reader.ignore("sliding_window");
+  // The rule reads its own switches (use_sliding_window…) even when unused, so none goes unread.
+  const ruleLayers = rule();
+  const layerTypes = reader.stringList("layer_types");
+  if (layerTypes) {
+    if (layerTypes.length !== numLayers) {
+      throw new ConfigError("layer_types", `lists ${layerTypes.length} layers but num_hidden_layers is ${numLayers}`);
+    }
+    const sliding: number[] = [];
+    layerTypes.forEach((type, i) => {
+      if (type === "sliding_attention") sliding.push(i);
+      else if (type !== "full_attention") throw new ConfigError(`layer_types[${i}]`, `unknown layer type "${type}"`);
+    });
+    if (sliding.length === 0) return undefined;
+    if (size === null) throw new ConfigError("sliding_window", "layer_types has sliding_attention layers but sliding_window is not set");
+    return { size, layers: compressLayers(sliding, numLayers) };
+  }
+  return size === null || ruleLayers === null ? undefined : { size, layers: ruleLayers };
+}
+
+function compressLayers(layers: number[], numLayers: number): SlidingWindowSpec["layers"] {
+  if (layers.length === numLayers) return "all";
+  const even = Array.from({ length: Math.ceil(numLayers / 2) }, (_, i) => 2 * i);
+  const odd = Array.from({ length: Math.floor(numLayers / 2) }, (_, i) => 2 * i + 1);
+  if (sameList(layers, even)) return "even";
+  if (sameList(layers, odd)) return "odd";
+  return layers;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}

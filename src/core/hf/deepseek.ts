@@ -1,0 +1,76 @@
+import type { ModelSpec, MoeSpec } from "../model";
+import { activation } from "./common";
+import type { ConfigReader } from "./reader";
+
+/**
+ * DeepSeek-V2 and V3: multi-head latent attention, a few leading dense layers,
+ * then routed + shared experts. V3's router carries a learned score-correction
+ * bias per expert (topk_method "noaux_tc"). Multi-token-prediction layers are
+ * not part of the main model and are not counted.
+ */
+export function deepseek(version: 2 | 3) {
+  return (reader: ConfigReader, name: string): ModelSpec => {
+    const hiddenSize = reader.int("hidden_size");
+    const numLayers = reader.int("num_hidden_layers");
+    const nextN = reader.has("num_nextn_predict_layers") ? reader.countOr("num_nextn_predict_layers", 0, "") : 0;
+    if (nextN > 0) reader.assume(`num_nextn_predict_layers = ${nextN}: the multi-token-prediction module is not part of the main model and is not counted`);
+    reader.ignore("num_nextn_predict_layers", "max_position_embeddings", "num_key_value_heads", "ep_size", "n_group", "topk_group",
+      "routed_scaling_factor", "scoring_func", "norm_topk_prob", "seq_aux");
+    const topkMethod = reader.stringOr("topk_method", version === 3 ? "noaux_tc" : "greedy", `the DeepSeek-V${version} default`);
+    const spec: ModelSpec = {
+      name,
+      vocabSize: reader.int("vocab_size"),
+      hiddenSize,
+      numLayers,
+      attention: {
+        kind: "mla",
+        numHeads: reader.int("num_attention_heads"),
+        qLoraRank: reader.intOrNull("q_lora_rank"),
+        kvLoraRank: reader.int("kv_lora_rank"),
+        qkNopeHeadDim: reader.int("qk_nope_head_dim"),
+        qkRopeHeadDim: reader.int("qk_rope_head_dim"),
+        vHeadDim: reader.int("v_head_dim"),
+        bias: reader.boolOr("attention_bias", false, "the DeepSeek default"),
+      },
+      mlp: {
+        gated: true,
+        intermediateSize: reader.int("intermediate_size"),
+        activation: activation(reader, ["hidden_act"], "silu"),
+        bias: false,
+      },
+      norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+      positions: { kind: "rotary", fraction: 1 },
+      tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, "the DeepSeek default"),
+    };
+    const moe = deepseekMoe(reader, numLayers, topkMethod === "noaux_tc");
+    if (moe) spec.moe = moe;
+    return spec;
+  };
+}
+
+/** Layer i uses experts when i ≥ first_k_dense_replace and i is a multiple of moe_layer_freq. */
+function deepseekMoe(reader: ConfigReader, numLayers: number, routerBias: boolean): MoeSpec | undefined {
+  if (!reader.has("n_routed_experts")) {
+    reader.ignore("n_routed_experts", "num_experts_per_tok", "moe_intermediate_size", "n_shared_experts", "first_k_dense_replace", "moe_layer_freq");
+    return undefined;
+  }
+  const firstDense = Math.min(reader.countOr("first_k_dense_replace", 0, "the DeepSeek default"), numLayers);
+  const frequency = reader.intOr("moe_layer_freq", 1, "the DeepSeek default");
+  const offGrid: number[] = [];
+  for (let layer = firstDense; layer < numLayers; layer++) if (layer % frequency !== 0) offGrid.push(layer);
+  const numShared = reader.has("n_shared_experts") ? reader.countOr("n_shared_experts", 0, "") : 0;
+  reader.ignore("n_shared_experts");
+  const expertWidth = reader.int("moe_intermediate_size");
+  const moe: MoeSpec = {
+    numExperts: reader.int("n_routed_experts"),
+    expertsPerToken: reader.int("num_experts_per_tok"),
+    expertIntermediateSize: expertWidth,
+    numSharedExperts: numShared,
+    sharedExpertIntermediateSize: numShared > 0 ? expertWidth : 0,
+    sharedExpertGate: false,
+    routerBias,
+    firstDenseLayers: firstDense,
+  };
+  if (offGrid.length > 0) moe.denseLayers = offGrid;
+  return moe;
+}

@@ -1,0 +1,52 @@
+import type { ModelSpec } from "../model";
+import { activation, kvHeads, slidingWindow } from "./common";
+import type { ConfigReader } from "./reader";
+
+/**
+ * Gemma and Gemma 2: GeGLU MLP, head_dim 256 by default, LM head tied to the
+ * embedding. Gemma 2 adds post-norms (4 per block), local attention on even
+ * layers and tanh soft caps on attention and final logits.
+ */
+export function gemma(generation: 1 | 2) {
+  return (reader: ConfigReader, name: string): ModelSpec => {
+    const hiddenSize = reader.int("hidden_size");
+    const numLayers = reader.int("num_hidden_layers");
+    const numHeads = reader.int("num_attention_heads");
+    const bias = reader.boolOr("attention_bias", false, "the Gemma default");
+    const window = generation === 2 ? slidingWindow(reader, numLayers, () => "even") : undefined;
+    if (generation === 1) reader.ignore("sliding_window");
+    const attnSoftcap = generation === 2 ? reader.numberOrNull("attn_logit_softcapping") : null;
+    const finalSoftcap = generation === 2 ? reader.numberOrNull("final_logit_softcapping") : null;
+    reader.ignore("max_position_embeddings", "query_pre_attn_scalar", "cache_implementation", "sliding_window_size");
+    const spec: ModelSpec = {
+      name,
+      vocabSize: reader.int("vocab_size"),
+      hiddenSize,
+      numLayers,
+      attention: {
+        kind: "standard",
+        numHeads,
+        numKvHeads: kvHeads(reader, numHeads),
+        headDim: reader.intOr("head_dim", 256, "the Gemma default"),
+        qkvBias: bias,
+        outBias: bias,
+        qkNorm: "none",
+        ...(window ? { slidingWindow: window } : {}),
+        ...(attnSoftcap !== null ? { logitSoftcap: attnSoftcap } : {}),
+      },
+      mlp: {
+        gated: true,
+        intermediateSize: reader.int("intermediate_size"),
+        // transformers runs Gemma's MLP with the tanh GELU whatever hidden_act says.
+        activation: activation(reader, ["hidden_activation", "hidden_act"], "gelu_pytorch_tanh") === "relu" ? "relu" : "gelu_tanh",
+        bias: false,
+      },
+      norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: generation === 2 ? 4 : 2, final: true },
+      positions: { kind: "rotary", fraction: 1 },
+      tiedEmbeddings: reader.boolOr("tie_word_embeddings", true, "Gemma ties its LM head to the embedding"),
+    };
+    if (finalSoftcap !== null) spec.finalLogitSoftcap = finalSoftcap;
+    reader.ignore("hidden_act", "hidden_activation");
+    return spec;
+  };
+}

@@ -1,0 +1,52 @@
+import { layerGroups } from "./layers";
+import type { ModelSpec } from "./model";
+import { countParams } from "./params";
+
+/** Storage formats and their width in bits. */
+export const DTYPE_BITS = { fp32: 32n, bf16: 16n, fp16: 16n, fp8: 8n, int8: 8n, int4: 4n } as const;
+export type Dtype = keyof typeof DTYPE_BITS;
+export const DTYPES = Object.keys(DTYPE_BITS) as Dtype[];
+
+/** Bytes to hold `count` values of `dtype`, rounded up to whole bytes. */
+export function bytesOf(count: bigint, dtype: Dtype): bigint {
+  return (count * DTYPE_BITS[dtype] + 7n) / 8n;
+}
+
+/** Bytes of all weights stored in `dtype`. */
+export function weightBytes(spec: ModelSpec, dtype: Dtype): bigint {
+  return bytesOf(countParams(spec).total, dtype);
+}
+
+/**
+ * What one layer caches per token: keys and values for every KV head, or for
+ * MLA the compressed latent plus the shared rotary key ("latent"), or the
+ * expanded per-head keys and values some implementations keep ("expanded").
+ */
+export function kvCacheValuesPerLayer(spec: ModelSpec, mla: "latent" | "expanded" = "latent"): bigint {
+  const a = spec.attention;
+  if (a.kind === "standard") return 2n * BigInt(a.numKvHeads) * BigInt(a.headDim);
+  if (mla === "latent") return BigInt(a.kvLoraRank + a.qkRopeHeadDim);
+  return BigInt(a.numHeads) * BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim);
+}
+
+export interface KvCacheOptions {
+  dtype?: Dtype;
+  mla?: "latent" | "expanded";
+}
+
+/** Bytes added to the KV cache by one more token, across all layers (before any sliding window fills). */
+export function kvCacheBytesPerToken(spec: ModelSpec, options: KvCacheOptions = {}): bigint {
+  return bytesOf(BigInt(spec.numLayers) * kvCacheValuesPerLayer(spec, options.mla), options.dtype ?? "bf16");
+}
+
+/** Bytes of the KV cache of one sequence of `context` tokens; sliding-window layers keep only their window. */
+export function kvCacheBytes(spec: ModelSpec, context: number, options: KvCacheOptions = {}): bigint {
+  if (!Number.isSafeInteger(context) || context < 0) throw new RangeError(`context must be a non-negative integer, got ${String(context)}`);
+  const perLayer = kvCacheValuesPerLayer(spec, options.mla);
+  let values = 0n;
+  for (const group of layerGroups(spec)) {
+    const kept = group.window === null ? context : Math.min(context, group.window);
+    values += BigInt(group.count) * BigInt(kept) * perLayer;
+  }
+  return bytesOf(values, options.dtype ?? "bf16");
+}

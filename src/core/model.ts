@@ -1,0 +1,163 @@
+/**
+ * The normalized description of a decoder-only transformer: every size the
+ * parameter, FLOP and memory counts need, and nothing about training or
+ * tokenizers. All sizes are positive integers (validated by `validateModel`).
+ *
+ * A description is plain JSON-safe data so that it can be written by hand in a
+ * notebook cell, stored in a URL, or produced from a Hugging Face config.json.
+ */
+export interface ModelSpec {
+  /** Display name, e.g. "Llama-2-7B". */
+  name: string;
+  /** Vocabulary size V (rows of the embedding matrix, columns of the LM head). */
+  vocabSize: number;
+  /** Residual stream width d (a.k.a. hidden_size, n_embd, d_model, E). */
+  hiddenSize: number;
+  /** Number of transformer blocks L. */
+  numLayers: number;
+  /** Attention in every block. */
+  attention: AttentionSpec;
+  /** Feed-forward block used by dense layers (and by every layer when there is no `moe`). */
+  mlp: MlpSpec;
+  /** Mixture of experts; absent for dense models. */
+  moe?: MoeSpec;
+  /** Normalization layers. */
+  norm: NormSpec;
+  /** How positions enter the model. */
+  positions: PositionSpec;
+  /** True when the LM head reuses the embedding matrix (no separate V×d weight). */
+  tiedEmbeddings: boolean;
+  /** True when the LM head has a bias of V. */
+  lmHeadBias?: boolean;
+  /**
+   * True when attention and MLP read the same normalized input and add to the
+   * residual together (GPT-J, GPT-NeoX/Pythia, Falcon). Affects only how many
+   * norms a block has (see `NormSpec.perLayer`); the FLOP terms are unchanged.
+   */
+  parallelBlock?: boolean;
+  /** Multiplies logits after tanh capping (Gemma 2): adds elementwise work only. */
+  finalLogitSoftcap?: number;
+}
+
+export type AttentionSpec = StandardAttentionSpec | MlaAttentionSpec;
+
+/** Multi-head, grouped-query or multi-query attention. */
+export interface StandardAttentionSpec {
+  kind: "standard";
+  /** Query heads H. */
+  numHeads: number;
+  /** Key/value heads: H for MHA, 1 for MQA, a divisor of H for GQA. */
+  numKvHeads: number;
+  /** Per-head width; need not equal hiddenSize / numHeads (Gemma: 256). */
+  headDim: number;
+  /** Biases on the Q, K and V projections. */
+  qkvBias: boolean;
+  /** Bias on the output projection. */
+  outBias: boolean;
+  /**
+   * Norms applied to queries and keys before the dot product:
+   * "head" normalizes each head vector (Qwen3: 2 × headDim weights),
+   * "full" normalizes the whole projected vector (OLMo 2: H·headDim + Hkv·headDim weights).
+   * These norms are of the model's `norm.kind`, carry a weight when `norm.affine`, and never a bias.
+   */
+  qkNorm: "none" | "head" | "full";
+  /** Local attention in some or all layers. */
+  slidingWindow?: SlidingWindowSpec;
+  /** tanh soft cap on attention logits (Gemma 2): adds elementwise work only. */
+  logitSoftcap?: number;
+}
+
+/**
+ * DeepSeek's multi-head latent attention. Keys and values are compressed into a
+ * shared latent of kvLoraRank plus one rotary key of qkRopeHeadDim per token.
+ */
+export interface MlaAttentionSpec {
+  kind: "mla";
+  numHeads: number;
+  /** Rank of the query down-projection; null when queries are projected directly (V2-Lite). */
+  qLoraRank: number | null;
+  kvLoraRank: number;
+  qkNopeHeadDim: number;
+  qkRopeHeadDim: number;
+  vHeadDim: number;
+  /**
+   * DeepSeek's attention_bias: biases on the query down-projection (when
+   * qLoraRank is set), the KV down-projection and the output projection; the
+   * up-projections never have one. (DeepSeek's released models: false.)
+   */
+  bias: boolean;
+  slidingWindow?: SlidingWindowSpec;
+}
+
+export interface SlidingWindowSpec {
+  /** Keys visible to a query, including itself. */
+  size: number;
+  /**
+   * Which layers use the window (0-based): every layer, the even-indexed ones
+   * (Gemma 2), the odd ones, or an explicit list.
+   */
+  layers: "all" | "even" | "odd" | number[];
+}
+
+export type Activation = "gelu" | "gelu_tanh" | "silu" | "relu";
+
+export interface MlpSpec {
+  /** Gated (SwiGLU/GeGLU: gate, up and down matrices) or plain (up and down). */
+  gated: boolean;
+  /** Width of the hidden layer. */
+  intermediateSize: number;
+  activation: Activation;
+  /** Biases on the MLP matrices. */
+  bias: boolean;
+}
+
+export interface MoeSpec {
+  /** Routed experts E. */
+  numExperts: number;
+  /** Experts each token is sent to (top-k). */
+  expertsPerToken: number;
+  /** Hidden width of one routed expert (same activation and gating as `mlp`). */
+  expertIntermediateSize: number;
+  /** Experts every token always uses (DeepSeek: 1; Qwen2-MoE: 1 wide one). */
+  numSharedExperts: number;
+  /** Hidden width of one shared expert. */
+  sharedExpertIntermediateSize: number;
+  /** A sigmoid gate d→1 scaling the shared expert (Qwen2-MoE). */
+  sharedExpertGate: boolean;
+  /** A learned per-expert bias on router scores (DeepSeek-V3's e_score_correction_bias). */
+  routerBias: boolean;
+  /** The first this-many layers use the dense `mlp` instead of experts (DeepSeek: 3). */
+  firstDenseLayers: number;
+  /** Further 0-based layer indices that use the dense `mlp` (Qwen's mlp_only_layers, sparse steps). */
+  denseLayers?: number[];
+}
+
+export interface NormSpec {
+  kind: "layernorm" | "rmsnorm";
+  /** False for non-parametric norms (OLMo 1): no weights at all. */
+  affine: boolean;
+  /** LayerNorm with a bias (GPT-2, Pythia, Falcon); ignored for RMSNorm. */
+  bias: boolean;
+  /**
+   * Width-d norms in each block: 2 for pre-norm (before attention and before
+   * the MLP), 1 for a parallel block sharing one norm (Falcon-7B), 4 for
+   * Gemma 2's pre+post norms, 2 for OLMo 2's post-norms.
+   */
+  perLayer: number;
+  /** A final norm before the LM head. */
+  final: boolean;
+}
+
+export type PositionSpec =
+  | { kind: "learned"; maxPositions: number }
+  | { kind: "rotary"; fraction: number }
+  | { kind: "alibi" }
+  | { kind: "none" }
+  /**
+   * Transformer-XL relative positions (Gopher, Chinchilla): per layer a d×d
+   * projection of the relative encodings plus two d-wide bias vectors.
+   */
+  | { kind: "relative" };
+
+/** Which accounting regime a FLOP count describes. */
+export type Regime = "decode" | "decodeNoCache" | "prefill" | "train";

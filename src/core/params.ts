@@ -1,0 +1,147 @@
+import { layerGroups } from "./layers";
+import type { MlpSpec, ModelSpec, NormSpec } from "./model";
+
+/** Parameters by component. Norm weights of every kind (block, final, qk, MLA latent) are under `norms`. */
+export interface ParamBreakdown {
+  embedding: bigint;
+  positions: bigint;
+  attention: bigint;
+  mlp: bigint;
+  sharedExperts: bigint;
+  experts: bigint;
+  router: bigint;
+  norms: bigint;
+  lmHead: bigint;
+}
+
+export interface ParamCount {
+  /** Every weight, counted once (a tied LM head adds nothing). */
+  total: bigint;
+  /** Weights one token uses: all but the routed experts it is not sent to. The embedding counts whole, as model cards count it. */
+  active: bigint;
+  /** Embedding matrix V·d. */
+  embedding: bigint;
+  /** Total minus token embedding, LM head and learned position table (the N of Kaplan et al. and of model cards' "non-embedding"). */
+  nonEmbedding: bigint;
+  breakdown: ParamBreakdown;
+  activeBreakdown: ParamBreakdown;
+}
+
+/** Exact parameter counts of a validated model description. */
+export function countParams(spec: ModelSpec): ParamCount {
+  const d = BigInt(spec.hiddenSize);
+  const vocab = BigInt(spec.vocabSize);
+  const layers = BigInt(spec.numLayers);
+
+  const embedding = vocab * d;
+  const lmHead = (spec.tiedEmbeddings ? 0n : vocab * d) + (spec.lmHeadBias ? vocab : 0n);
+  const positions = positionParams(spec);
+  const attention = layers * attentionParams(spec);
+  const norms = layers * (BigInt(spec.norm.perLayer) * normParams(spec.norm, d) + attentionNormParams(spec)) +
+    (spec.norm.final ? normParams(spec.norm, d) : 0n);
+
+  let denseLayers = 0n;
+  let moeLayers = 0n;
+  for (const group of layerGroups(spec)) {
+    if (group.moe) moeLayers += BigInt(group.count);
+    else denseLayers += BigInt(group.count);
+  }
+  const mlp = denseLayers * mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
+
+  const breakdown: ParamBreakdown = {
+    embedding, positions, attention, mlp, sharedExperts: 0n, experts: 0n, router: 0n, norms, lmHead,
+  };
+  const activeBreakdown: ParamBreakdown = { ...breakdown };
+  const moe = spec.moe;
+  if (moe) {
+    const expert = mlpParams(spec.mlp, d, BigInt(moe.expertIntermediateSize));
+    const shared = BigInt(moe.numSharedExperts) * mlpParams(spec.mlp, d, BigInt(moe.sharedExpertIntermediateSize));
+    const router = d * BigInt(moe.numExperts) + (moe.routerBias ? BigInt(moe.numExperts) : 0n) + (moe.sharedExpertGate ? d : 0n);
+    breakdown.experts = moeLayers * BigInt(moe.numExperts) * expert;
+    activeBreakdown.experts = moeLayers * BigInt(moe.expertsPerToken) * expert;
+    breakdown.sharedExperts = activeBreakdown.sharedExperts = moeLayers * shared;
+    breakdown.router = activeBreakdown.router = moeLayers * router;
+  }
+  const total = sum(breakdown);
+  const learnedPositions = spec.positions.kind === "learned" ? positions : 0n;
+  return {
+    total,
+    active: sum(activeBreakdown),
+    embedding,
+    nonEmbedding: total - embedding - lmHead - learnedPositions,
+    breakdown,
+    activeBreakdown,
+  };
+}
+
+/** Weights of one norm of width n. */
+export function normParams(norm: NormSpec, n: bigint): bigint {
+  if (!norm.affine) return 0n;
+  return norm.kind === "layernorm" && norm.bias ? 2n * n : n;
+}
+
+/** Projection weights and biases of one layer's attention (norms excluded). */
+export function attentionParams(spec: ModelSpec): bigint {
+  const d = BigInt(spec.hiddenSize);
+  const a = spec.attention;
+  if (a.kind === "standard") {
+    const q = BigInt(a.numHeads * a.headDim);
+    const kv = BigInt(a.numKvHeads * a.headDim);
+    const weights = d * q + 2n * d * kv + q * d;
+    const biases = (a.qkvBias ? q + 2n * kv : 0n) + (a.outBias ? d : 0n);
+    return weights + biases;
+  }
+  const heads = BigInt(a.numHeads);
+  const qkHead = BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim);
+  const kvRank = BigInt(a.kvLoraRank);
+  const rope = BigInt(a.qkRopeHeadDim);
+  const vHead = BigInt(a.vHeadDim);
+  const qOut = heads * qkHead;
+  const query = a.qLoraRank === null ? d * qOut : d * BigInt(a.qLoraRank) + BigInt(a.qLoraRank) * qOut;
+  const kvDown = d * (kvRank + rope);
+  const kvUp = kvRank * heads * (BigInt(a.qkNopeHeadDim) + vHead);
+  const out = heads * vHead * d;
+  const biases = a.bias ? (a.qLoraRank === null ? 0n : BigInt(a.qLoraRank)) + kvRank + rope + d : 0n;
+  return query + kvDown + kvUp + out + biases;
+}
+
+/** The norms inside attention (qk-norms, MLA's latent norms): the model's kind, a weight when affine, never a bias. */
+export function innerNorm(norm: NormSpec): NormSpec {
+  return { ...norm, bias: false };
+}
+
+/** Norms inside one layer's attention: qk-norms, or MLA's latent norms. */
+export function attentionNormParams(spec: ModelSpec): bigint {
+  const a = spec.attention;
+  const norm = innerNorm(spec.norm);
+  if (a.kind === "mla") {
+    return normParams(norm, BigInt(a.kvLoraRank)) + (a.qLoraRank === null ? 0n : normParams(norm, BigInt(a.qLoraRank)));
+  }
+  if (a.qkNorm === "head") return 2n * normParams(norm, BigInt(a.headDim));
+  if (a.qkNorm === "full") {
+    return normParams(norm, BigInt(a.numHeads * a.headDim)) + normParams(norm, BigInt(a.numKvHeads * a.headDim));
+  }
+  return 0n;
+}
+
+/** One feed-forward block of hidden width `width`, in the style of `mlp`. */
+export function mlpParams(mlp: MlpSpec, d: bigint, width: bigint): bigint {
+  const matrices = (mlp.gated ? 3n : 2n) * d * width;
+  const biases = mlp.bias ? (mlp.gated ? 2n : 1n) * width + d : 0n;
+  return matrices + biases;
+}
+
+function positionParams(spec: ModelSpec): bigint {
+  const d = BigInt(spec.hiddenSize);
+  if (spec.positions.kind === "learned") return BigInt(spec.positions.maxPositions) * d;
+  if (spec.positions.kind === "relative") {
+    // Transformer-XL: W_R projects the relative encodings into attention space; u and v are its two biases.
+    const attentionWidth = spec.attention.kind === "standard" ? BigInt(spec.attention.numHeads * spec.attention.headDim) : d;
+    return BigInt(spec.numLayers) * (d * attentionWidth + 2n * attentionWidth);
+  }
+  return 0n;
+}
+
+function sum(breakdown: ParamBreakdown): bigint {
+  return Object.values(breakdown).reduce((total, value) => total + value, 0n);
+}

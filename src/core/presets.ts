@@ -1,0 +1,228 @@
+import type { Citation } from "./formula";
+import type { ModelSpec } from "./model";
+
+/** A well-known model, its description and where the figures come from. */
+export interface Preset {
+  /** Stable identifier used by the CLI, URLs and notebooks, e.g. "llama-2-7b". */
+  id: string;
+  spec: ModelSpec;
+  citation: Citation;
+  /** The Hugging Face repository whose config.json the description was imported from. */
+  hfRepo?: string;
+  /** Published parameter counts (decimal strings), with what they were checked against. */
+  published?: { total?: string; active?: string; note: string };
+  /** True for inputs that describe no real model (the blog post's hypothetical). */
+  hypothetical?: boolean;
+}
+
+/**
+ * Presets imported from the models' own config.json files (see test/fixtures/configs),
+ * then further well-known models described from their papers.
+ */
+export const PRESETS: readonly Preset[] = [
+  {
+    id: "gpt2",
+    spec: { name: "GPT-2 (124M)", vocabSize: 50257, hiddenSize: 768, numLayers: 12, attention: { kind: "standard", numHeads: 12, numKvHeads: 12, headDim: 64, qkvBias: true, outBias: true, qkNorm: "none" }, mlp: { gated: false, intermediateSize: 3072, activation: "gelu_tanh", bias: true }, norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true }, positions: { kind: "learned", maxPositions: 1024 }, tiedEmbeddings: true },
+    citation: { label: "GPT-2 (124M) config.json", reference: "Radford et al. 2019, Language Models are Unsupervised Multitask Learners; Hugging Face openai-community/gpt2, config.json", url: "https://huggingface.co/openai-community/gpt2" },
+    hfRepo: "openai-community/gpt2",
+    published: { total: "124439808", active: "124439808", note: "124,439,808 — model.parameters() of the HF checkpoint; nanoGPT reports 124M" },
+  },
+  {
+    id: "llama-2-7b",
+    spec: { name: "Llama 2 7B", vocabSize: 32000, hiddenSize: 4096, numLayers: 32, attention: { kind: "standard", numHeads: 32, numKvHeads: 32, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none" }, mlp: { gated: true, intermediateSize: 11008, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false },
+    citation: { label: "Llama 2 7B config.json", reference: "Touvron et al. 2023, Llama 2: Open Foundation and Fine-Tuned Chat Models; Hugging Face meta-llama/Llama-2-7b-hf, config.json", url: "https://huggingface.co/meta-llama/Llama-2-7b-hf" },
+    hfRepo: "meta-llama/Llama-2-7b-hf",
+    published: { total: "6738415616", active: "6738415616", note: "6,738,415,616 — calflops README Params(Total); note: safetensors total_size/2 = 6,738,419,712 includes 32 rotary inv_freq buffers" },
+  },
+  {
+    id: "llama-3.1-8b",
+    spec: { name: "Llama 3.1 8B", vocabSize: 128256, hiddenSize: 4096, numLayers: 32, attention: { kind: "standard", numHeads: 32, numKvHeads: 8, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none" }, mlp: { gated: true, intermediateSize: 14336, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false },
+    citation: { label: "Llama 3.1 8B config.json", reference: "Llama Team 2024, The Llama 3 Herd of Models; Hugging Face meta-llama/Llama-3.1-8B, config.json", url: "https://huggingface.co/meta-llama/Llama-3.1-8B" },
+    hfRepo: "meta-llama/Llama-3.1-8B",
+    published: { total: "8030261248", active: "8030261248", note: "8.03B (model card); 8,030,261,248 widely reported" },
+  },
+  {
+    id: "mistral-7b",
+    spec: { name: "Mistral 7B v0.1", vocabSize: 32000, hiddenSize: 4096, numLayers: 32, attention: { kind: "standard", numHeads: 32, numKvHeads: 8, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none", slidingWindow: { size: 4096, layers: "all" }}, mlp: { gated: true, intermediateSize: 14336, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false },
+    citation: { label: "Mistral 7B v0.1 config.json", reference: "Jiang et al. 2023, Mistral 7B; Hugging Face mistralai/Mistral-7B-v0.1, config.json", url: "https://huggingface.co/mistralai/Mistral-7B-v0.1" },
+    hfRepo: "mistralai/Mistral-7B-v0.1",
+    published: { total: "7241732096", active: "7241732096", note: "7.24B (paper Table 1)" },
+  },
+  {
+    id: "mixtral-8x7b",
+    spec: { name: "Mixtral 8x7B", vocabSize: 32000, hiddenSize: 4096, numLayers: 32, attention: { kind: "standard", numHeads: 32, numKvHeads: 8, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none" }, mlp: { gated: true, intermediateSize: 14336, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false, moe: { numExperts: 8, expertsPerToken: 2, expertIntermediateSize: 14336, numSharedExperts: 0, sharedExpertIntermediateSize: 0, sharedExpertGate: false, routerBias: false, firstDenseLayers: 0 }},
+    citation: { label: "Mixtral 8x7B config.json", reference: "Jiang et al. 2024, Mixtral of Experts; Hugging Face mistralai/Mixtral-8x7B-v0.1, config.json", url: "https://huggingface.co/mistralai/Mixtral-8x7B-v0.1" },
+    hfRepo: "mistralai/Mixtral-8x7B-v0.1",
+    published: { total: "46702792704", active: "12879925248", note: "46.7B total / 12.9B active per token (Mistral release)" },
+  },
+  {
+    id: "qwen2.5-7b",
+    spec: { name: "Qwen2.5 7B", vocabSize: 152064, hiddenSize: 3584, numLayers: 28, attention: { kind: "standard", numHeads: 28, numKvHeads: 4, headDim: 128, qkvBias: true, outBias: false, qkNorm: "none" }, mlp: { gated: true, intermediateSize: 18944, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false },
+    citation: { label: "Qwen2.5 7B config.json", reference: "Qwen Team 2024, Qwen2.5 Technical Report; Hugging Face Qwen/Qwen2.5-7B, config.json", url: "https://huggingface.co/Qwen/Qwen2.5-7B" },
+    hfRepo: "Qwen/Qwen2.5-7B",
+    published: { total: "7615616512", active: "7615616512", note: "7.61B total; 6.53B non-embedding (model card; non-embedding excludes embedding and lm_head)" },
+  },
+  {
+    id: "qwen3-8b",
+    spec: { name: "Qwen3 8B", vocabSize: 151936, hiddenSize: 4096, numLayers: 36, attention: { kind: "standard", numHeads: 32, numKvHeads: 8, headDim: 128, qkvBias: false, outBias: false, qkNorm: "head" }, mlp: { gated: true, intermediateSize: 12288, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false },
+    citation: { label: "Qwen3 8B config.json", reference: "Qwen Team 2025, Qwen3 Technical Report; Hugging Face Qwen/Qwen3-8B, config.json", url: "https://huggingface.co/Qwen/Qwen3-8B" },
+    hfRepo: "Qwen/Qwen3-8B",
+    published: { total: "8190735360", active: "8190735360", note: "8.2B (model card)" },
+  },
+  {
+    id: "qwen3-30b-a3b",
+    spec: { name: "Qwen3 30B-A3B (MoE)", vocabSize: 151936, hiddenSize: 2048, numLayers: 48, attention: { kind: "standard", numHeads: 32, numKvHeads: 4, headDim: 128, qkvBias: false, outBias: false, qkNorm: "head" }, mlp: { gated: true, intermediateSize: 6144, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false, moe: { numExperts: 128, expertsPerToken: 8, expertIntermediateSize: 768, numSharedExperts: 0, sharedExpertIntermediateSize: 0, sharedExpertGate: false, routerBias: false, firstDenseLayers: 0 }},
+    citation: { label: "Qwen3 30B-A3B (MoE) config.json", reference: "Qwen Team 2025, Qwen3 Technical Report; Hugging Face Qwen/Qwen3-30B-A3B, config.json", url: "https://huggingface.co/Qwen/Qwen3-30B-A3B" },
+    hfRepo: "Qwen/Qwen3-30B-A3B",
+    published: { total: "30532122624", active: "3353032704", note: "30.5B total / 3.3B activated (model card)" },
+  },
+  {
+    id: "gemma-2-9b",
+    spec: { name: "Gemma 2 9B", vocabSize: 256000, hiddenSize: 3584, numLayers: 42, attention: { kind: "standard", numHeads: 16, numKvHeads: 8, headDim: 256, qkvBias: false, outBias: false, qkNorm: "none", slidingWindow: { size: 4096, layers: "even" }, logitSoftcap: 50 }, mlp: { gated: true, intermediateSize: 14336, activation: "gelu_tanh", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 4, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: true, finalLogitSoftcap: 30 },
+    citation: { label: "Gemma 2 9B config.json", reference: "Gemma Team 2024, Gemma 2: Improving Open Language Models at a Practical Size; Hugging Face google/gemma-2-9b, config.json", url: "https://huggingface.co/google/gemma-2-9b" },
+    hfRepo: "google/gemma-2-9b",
+    published: { total: "9241705984", active: "9241705984", note: "9.24B (HF); note the tech report's split (embedding 917,962,752) uses a padded vocabulary of 256,128 while config.json says 256,000" },
+  },
+  {
+    id: "deepseek-v3",
+    spec: { name: "DeepSeek-V3 (MoE, MLA)", vocabSize: 129280, hiddenSize: 7168, numLayers: 61, attention: { kind: "mla", numHeads: 128, qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128, bias: false }, mlp: { gated: true, intermediateSize: 18432, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false, moe: { numExperts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, numSharedExperts: 1, sharedExpertIntermediateSize: 2048, sharedExpertGate: false, routerBias: true, firstDenseLayers: 3 }},
+    citation: { label: "DeepSeek-V3 (MoE, MLA) config.json", reference: "DeepSeek-AI 2024, DeepSeek-V3 Technical Report; Hugging Face deepseek-ai/DeepSeek-V3, config.json", url: "https://huggingface.co/deepseek-ai/DeepSeek-V3" },
+    hfRepo: "deepseek-ai/DeepSeek-V3",
+    published: { total: "671026419200", active: "37552297472", note: "671B total / 37B activated (README); HF weights are 685B = 671B main + 14B multi-token-prediction module, which is not part of the main model" },
+  },
+  {
+    id: "falcon-7b",
+    spec: { name: "Falcon 7B", vocabSize: 65024, hiddenSize: 4544, numLayers: 32, attention: { kind: "standard", numHeads: 71, numKvHeads: 1, headDim: 64, qkvBias: false, outBias: false, qkNorm: "none" }, mlp: { gated: false, intermediateSize: 18176, activation: "gelu", bias: false }, norm: { kind: "layernorm", affine: true, bias: true, perLayer: 1, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: true, parallelBlock: true },
+    citation: { label: "Falcon 7B config.json", reference: "Almazrouei et al. 2023, The Falcon Series of Open Language Models; Hugging Face tiiuae/falcon-7b, config.json", url: "https://huggingface.co/tiiuae/falcon-7b" },
+    hfRepo: "tiiuae/falcon-7b",
+    published: { total: "6921720704", active: "6921720704", note: "7B (model card); 6.92B from the checkpoint. Old-format config: model_type RefinedWebModel" },
+  },
+  {
+    id: "pythia-6.9b",
+    spec: { name: "Pythia 6.9B", vocabSize: 50432, hiddenSize: 4096, numLayers: 32, attention: { kind: "standard", numHeads: 32, numKvHeads: 32, headDim: 128, qkvBias: true, outBias: true, qkNorm: "none" }, mlp: { gated: false, intermediateSize: 16384, activation: "gelu", bias: true }, norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 0.25 }, tiedEmbeddings: false, parallelBlock: true },
+    citation: { label: "Pythia 6.9B config.json", reference: "Biderman et al. 2023, Pythia: A Suite for Analyzing Large Language Models; Hugging Face EleutherAI/pythia-6.9b, config.json", url: "https://huggingface.co/EleutherAI/pythia-6.9b" },
+    hfRepo: "EleutherAI/pythia-6.9b",
+    published: { total: "6857302016", active: "6857302016", note: "6,857,302,016 total (Pythia paper, Table 1)" },
+  },
+  {
+    id: "phi-3-mini",
+    spec: { name: "Phi-3 mini 4k", vocabSize: 32064, hiddenSize: 3072, numLayers: 32, attention: { kind: "standard", numHeads: 32, numKvHeads: 32, headDim: 96, qkvBias: false, outBias: false, qkNorm: "none", slidingWindow: { size: 2047, layers: "all" }}, mlp: { gated: true, intermediateSize: 8192, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false },
+    citation: { label: "Phi-3 mini 4k config.json", reference: "Abdin et al. 2024, Phi-3 Technical Report; Hugging Face microsoft/Phi-3-mini-4k-instruct, config.json", url: "https://huggingface.co/microsoft/Phi-3-mini-4k-instruct" },
+    hfRepo: "microsoft/Phi-3-mini-4k-instruct",
+    published: { total: "3821079552", active: "3821079552", note: "3.8B (model card)" },
+  },
+  {
+    id: "olmo-2-7b",
+    spec: { name: "OLMo 2 7B", vocabSize: 100352, hiddenSize: 4096, numLayers: 32, attention: { kind: "standard", numHeads: 32, numKvHeads: 32, headDim: 128, qkvBias: false, outBias: false, qkNorm: "full" }, mlp: { gated: true, intermediateSize: 11008, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false },
+    citation: { label: "OLMo 2 7B config.json", reference: "OLMo Team 2024, 2 OLMo 2 Furious; Hugging Face allenai/OLMo-2-1124-7B, config.json", url: "https://huggingface.co/allenai/OLMo-2-1124-7B" },
+    hfRepo: "allenai/OLMo-2-1124-7B",
+    published: { total: "7298617344", active: "7298617344", note: "7.3B (model card)" },
+  },
+  {
+    id: "gpt3-175b",
+    spec: {
+      name: "GPT-3 175B", vocabSize: 50257, hiddenSize: 12288, numLayers: 96,
+      attention: { kind: "standard", numHeads: 96, numKvHeads: 96, headDim: 128, qkvBias: true, outBias: true, qkNorm: "none" },
+      mlp: { gated: false, intermediateSize: 49152, activation: "gelu_tanh", bias: true },
+      norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true },
+      positions: { kind: "learned", maxPositions: 2048 }, tiedEmbeddings: true,
+    },
+    citation: { label: "Brown et al. 2020, Table 2.1", reference: "Brown et al. 2020, Language Models are Few-Shot Learners", locator: "Table 2.1 (n_layers 96, d_model 12288, n_heads 96, d_head 128, n_ctx 2048); GPT-2 architecture otherwise (Section 2.1)", url: "https://arxiv.org/abs/2005.14165" },
+    published: { total: "174600000000", note: "174.6B (Table D.1); the alternating sparse attention of GPT-3 does not change the parameter count" },
+  },
+  {
+    id: "chinchilla-70b",
+    spec: {
+      name: "Chinchilla 70B", vocabSize: 32000, hiddenSize: 8192, numLayers: 80,
+      attention: { kind: "standard", numHeads: 64, numKvHeads: 64, headDim: 128, qkvBias: true, outBias: true, qkNorm: "none" },
+      mlp: { gated: false, intermediateSize: 32768, activation: "gelu", bias: true },
+      norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true },
+      positions: { kind: "relative" }, tiedEmbeddings: true,
+    },
+    citation: { label: "Hoffmann et al. 2022, Table 4", reference: "Hoffmann et al. 2022, Training Compute-Optimal Large Language Models", locator: "Table 4 (layers 80, heads 64, key/value size 128, d_model 8192); parameter accounting as nanoGPT's scaling_laws notebook reproduces Table A9", url: "https://arxiv.org/abs/2203.15556" },
+    published: { total: "70000000000", note: "70B (Table 4)" },
+  },
+  {
+    id: "gopher-280b",
+    spec: {
+      name: "Gopher 280B", vocabSize: 32000, hiddenSize: 16384, numLayers: 80,
+      attention: { kind: "standard", numHeads: 128, numKvHeads: 128, headDim: 128, qkvBias: true, outBias: true, qkNorm: "none" },
+      mlp: { gated: false, intermediateSize: 65536, activation: "gelu", bias: true },
+      norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true },
+      positions: { kind: "relative" }, tiedEmbeddings: true,
+    },
+    citation: { label: "Rae et al. 2021, Table 1", reference: "Rae et al. 2021, Scaling Language Models: Methods, Analysis & Insights from Training Gopher", locator: "Table 1 (layers 80, heads 128, key/value size 128, d_model 16384)", url: "https://arxiv.org/abs/2112.11446" },
+    published: { total: "280000000000", note: "280B (Table 1)" },
+  },
+  {
+    id: "palm-540b",
+    spec: {
+      name: "PaLM 540B", vocabSize: 256000, hiddenSize: 18432, numLayers: 118,
+      attention: { kind: "standard", numHeads: 48, numKvHeads: 1, headDim: 256, qkvBias: false, outBias: false, qkNorm: "none" },
+      mlp: { gated: true, intermediateSize: 73728, activation: "silu", bias: false },
+      norm: { kind: "layernorm", affine: true, bias: false, perLayer: 1, final: true },
+      positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: true, parallelBlock: true,
+    },
+    citation: { label: "Chowdhery et al. 2022, Table 1 and Section 2", reference: "Chowdhery et al. 2022, PaLM: Scaling Language Modeling with Pathways", locator: "Table 1 (118 layers, 48 heads, d_model 18432, head size 256); Section 2: SwiGLU, parallel layers, multi-query attention, RoPE, shared input-output embeddings, no biases, 256k vocabulary", url: "https://arxiv.org/abs/2204.02311" },
+    published: { total: "540350000000", note: "540.35B (Appendix B uses N = 540.35B)" },
+  },
+  {
+    id: "llama-3.1-70b",
+    spec: {
+      name: "Llama 3.1 70B", vocabSize: 128256, hiddenSize: 8192, numLayers: 80,
+      attention: { kind: "standard", numHeads: 64, numKvHeads: 8, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none" },
+      mlp: { gated: true, intermediateSize: 28672, activation: "silu", bias: false },
+      norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+      positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false,
+    },
+    citation: { label: "Llama 3.1 70B", reference: "Llama Team 2024, The Llama 3 Herd of Models, Table 3; Hugging Face meta-llama/Llama-3.1-70B config.json", url: "https://huggingface.co/meta-llama/Llama-3.1-70B" },
+    hfRepo: "meta-llama/Llama-3.1-70B",
+    published: { total: "70553706496", note: "70.6B (model card); 70,553,706,496 from the checkpoint" },
+  },
+  {
+    id: "llama-3.1-405b",
+    spec: {
+      name: "Llama 3.1 405B", vocabSize: 128256, hiddenSize: 16384, numLayers: 126,
+      attention: { kind: "standard", numHeads: 128, numKvHeads: 8, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none" },
+      mlp: { gated: true, intermediateSize: 53248, activation: "silu", bias: false },
+      norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+      positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false,
+    },
+    citation: { label: "Llama 3.1 405B", reference: "Llama Team 2024, The Llama 3 Herd of Models, Table 3 (126 layers, model dimension 16,384, FFN dimension 53,248, 128 heads, 8 KV heads, vocabulary 128,000 + 256)", url: "https://arxiv.org/abs/2407.21783" },
+    hfRepo: "meta-llama/Llama-3.1-405B",
+    published: { total: "405000000000", note: "405B (paper, rounded)" },
+  },
+  {
+    id: "deepseek-v2-lite",
+    spec: {
+      name: "DeepSeek-V2-Lite (MoE, MLA)", vocabSize: 102400, hiddenSize: 2048, numLayers: 27,
+      attention: { kind: "mla", numHeads: 16, qLoraRank: null, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128, bias: false },
+      mlp: { gated: true, intermediateSize: 10944, activation: "silu", bias: false },
+      moe: { numExperts: 64, expertsPerToken: 6, expertIntermediateSize: 1408, numSharedExperts: 2, sharedExpertIntermediateSize: 1408, sharedExpertGate: false, routerBias: false, firstDenseLayers: 1 },
+      norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+      positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false,
+    },
+    citation: { label: "DeepSeek-V2-Lite", reference: "DeepSeek-AI 2024, DeepSeek-V2: A Strong, Economical, and Efficient Mixture-of-Experts Language Model, Appendix B; Hugging Face deepseek-ai/DeepSeek-V2-Lite config.json", url: "https://huggingface.co/deepseek-ai/DeepSeek-V2-Lite" },
+    hfRepo: "deepseek-ai/DeepSeek-V2-Lite",
+    published: { total: "15700000000", active: "2400000000", note: "15.7B total, 2.4B activated (paper, Appendix B; its activated figure leaves out the 0.21B embedding, which counts here)" },
+  },
+  {
+    id: "post-hypothetical",
+    spec: {
+      name: "The post's GPT-4-class inputs (E=4096, V=200k, L=100)", vocabSize: 200000, hiddenSize: 4096, numLayers: 100,
+      attention: { kind: "standard", numHeads: 32, numKvHeads: 32, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none" },
+      mlp: { gated: false, intermediateSize: 16384, activation: "gelu", bias: false },
+      norm: { kind: "layernorm", affine: true, bias: false, perLayer: 2, final: true },
+      positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false,
+    },
+    citation: { label: "splatlabs, How many FLOPs", reference: "The seed blog post: E = 4096, V = 200,000, L = 100 (its REPL line); heads, MLP width and norms are not given, so the plain transformer GPT4o's formula describes is assumed: 32 heads of 128, a 4E two-layer MLP" },
+    hypothetical: true,
+  },
+];
+
+/** The preset with this id; an unknown id throws an error that lists the valid ones. */
+export function presetById(id: string): Preset {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) throw new RangeError(`unknown preset "${id.slice(0, 60)}" (known: ${PRESETS.map((p) => p.id).join(", ")})`);
+  return preset;
+}

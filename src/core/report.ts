@@ -1,0 +1,108 @@
+import { decodeFlops, decodeNoCacheFlops, prefillFlops, trainFlops, type FlopCount } from "./flops";
+import { exactRatio } from "./format";
+import { type Dtype, kvCacheBytes, kvCacheBytesPerToken, weightBytes } from "./memory";
+import type { ModelSpec } from "./model";
+import { countParams, type ParamBreakdown } from "./params";
+import type { FlopTerm } from "./terms";
+
+export interface ReportOptions {
+  /** Context length S. */
+  context: number;
+  /** Sequences decoded together; scales the KV cache (FLOPs per token do not change). Default 1. */
+  batch?: number;
+  /** Storage format of weights and KV cache. Default bf16. */
+  dtype?: Dtype;
+  /** Include softmax, norm and activation arithmetic. Default false. */
+  elementwise?: boolean;
+}
+
+/** A FLOP count as JSON: exact decimal strings, zero terms left out. */
+export interface FlopJson {
+  total: string;
+  /** Tokens the count covers: 1 for decode, S for prefill and training. */
+  tokens: number;
+  /** total / tokens, rounded to one decimal. */
+  perToken: string;
+  terms: Partial<Record<FlopTerm, string>>;
+}
+
+export interface ModelReport {
+  model: ModelSpec;
+  context: number;
+  batch: number;
+  dtype: Dtype;
+  params: {
+    total: string;
+    active: string;
+    embedding: string;
+    nonEmbedding: string;
+    breakdown: Record<keyof ParamBreakdown, string>;
+    activeBreakdown: Record<keyof ParamBreakdown, string>;
+  };
+  flops: {
+    decode: FlopJson;
+    decodeNoCache: FlopJson;
+    prefill: FlopJson;
+    train: FlopJson;
+    trainRecompute: FlopJson;
+  };
+  memory: {
+    weightsBytes: string;
+    kvCacheBytesPerToken: string;
+    kvCacheBytesPerSequence: string;
+    /** For `batch` sequences of `context` tokens. */
+    kvCacheBytes: string;
+  };
+}
+
+/** Everything the CLI and the site show for one model at one context, as JSON-safe data. */
+export function modelReport(spec: ModelSpec, options: ReportOptions): ModelReport {
+  const { context } = options;
+  const batch = options.batch ?? 1;
+  if (!Number.isSafeInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer ≥ 1, got ${String(batch)}`);
+  const dtype = options.dtype ?? "bf16";
+  const elementwise = options.elementwise ?? false;
+  const params = countParams(spec);
+  const perSequence = kvCacheBytes(spec, context, { dtype });
+  return {
+    model: spec,
+    context,
+    batch,
+    dtype,
+    params: {
+      total: params.total.toString(),
+      active: params.active.toString(),
+      embedding: params.embedding.toString(),
+      nonEmbedding: params.nonEmbedding.toString(),
+      breakdown: stringify(params.breakdown),
+      activeBreakdown: stringify(params.activeBreakdown),
+    },
+    flops: {
+      decode: flopJson(decodeFlops(spec, context, { elementwise })),
+      decodeNoCache: flopJson(decodeNoCacheFlops(spec, context, { elementwise })),
+      prefill: flopJson(prefillFlops(spec, context, { elementwise })),
+      train: flopJson(trainFlops(spec, context, { elementwise })),
+      trainRecompute: flopJson(trainFlops(spec, context, { elementwise, recompute: true })),
+    },
+    memory: {
+      weightsBytes: weightBytes(spec, dtype).toString(),
+      kvCacheBytesPerToken: kvCacheBytesPerToken(spec, { dtype }).toString(),
+      kvCacheBytesPerSequence: perSequence.toString(),
+      kvCacheBytes: (perSequence * BigInt(batch)).toString(),
+    },
+  };
+}
+
+export function flopJson(count: FlopCount): FlopJson {
+  const terms: Partial<Record<FlopTerm, string>> = {};
+  for (const [term, value] of Object.entries(count.terms) as Array<[FlopTerm, bigint]>) {
+    if (value !== 0n) terms[term] = value.toString();
+  }
+  return { total: count.total.toString(), tokens: count.tokens, perToken: exactRatio(count.total, BigInt(count.tokens), 1), terms };
+}
+
+function stringify<K extends string>(record: Record<K, bigint>): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const key of Object.keys(record) as K[]) out[key] = record[key].toString();
+  return out;
+}

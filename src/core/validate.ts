@@ -1,0 +1,262 @@
+import { ModelError } from "./errors";
+import type {
+  Activation,
+  AttentionSpec,
+  MlpSpec,
+  ModelSpec,
+  MoeSpec,
+  NormSpec,
+  PositionSpec,
+  SlidingWindowSpec,
+} from "./model";
+
+/**
+ * Checks that `input` is a complete, self-consistent ModelSpec and returns a
+ * fresh copy of it. Anything wrong (a missing or unknown field, a wrong type,
+ * a non-positive or non-integer size, heads that do not divide, top-k above
+ * the expert count) throws a ModelError naming the field.
+ */
+export function validateModel(input: unknown): ModelSpec {
+  const spec = record(input, "model");
+  allowOnly(spec, "model", [
+    "name", "vocabSize", "hiddenSize", "numLayers", "attention", "mlp", "moe", "norm",
+    "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap",
+  ]);
+  const numLayers = positiveInteger(spec.numLayers, "numLayers");
+  const model: ModelSpec = {
+    name: text(spec.name, "name"),
+    vocabSize: positiveInteger(spec.vocabSize, "vocabSize"),
+    hiddenSize: positiveInteger(spec.hiddenSize, "hiddenSize"),
+    numLayers,
+    attention: attention(spec.attention, numLayers),
+    mlp: mlp(spec.mlp, "mlp"),
+    norm: norm(spec.norm),
+    positions: positions(spec.positions),
+    tiedEmbeddings: flag(spec.tiedEmbeddings, "tiedEmbeddings"),
+  };
+  if (spec.moe !== undefined) model.moe = moe(spec.moe, numLayers);
+  if (spec.lmHeadBias !== undefined) model.lmHeadBias = flag(spec.lmHeadBias, "lmHeadBias");
+  if (spec.parallelBlock !== undefined) model.parallelBlock = flag(spec.parallelBlock, "parallelBlock");
+  if (spec.finalLogitSoftcap !== undefined) {
+    model.finalLogitSoftcap = positiveNumber(spec.finalLogitSoftcap, "finalLogitSoftcap");
+  }
+  return model;
+}
+
+const ACTIVATIONS: readonly Activation[] = ["gelu", "gelu_tanh", "silu", "relu"];
+
+function attention(input: unknown, numLayers: number): AttentionSpec {
+  const a = record(input, "attention");
+  const kind = oneOf(a.kind, "attention.kind", ["standard", "mla"] as const);
+  if (kind === "standard") {
+    allowOnly(a, "attention", [
+      "kind", "numHeads", "numKvHeads", "headDim", "qkvBias", "outBias", "qkNorm", "slidingWindow", "logitSoftcap",
+    ]);
+    const numHeads = positiveInteger(a.numHeads, "attention.numHeads");
+    const numKvHeads = positiveInteger(a.numKvHeads, "attention.numKvHeads");
+    if (numHeads % numKvHeads !== 0) {
+      throw new ModelError(
+        "attention.numKvHeads",
+        `${numKvHeads} key/value heads do not divide ${numHeads} query heads evenly (each KV head must serve the same number of query heads)`,
+      );
+    }
+    const spec: AttentionSpec = {
+      kind,
+      numHeads,
+      numKvHeads,
+      headDim: positiveInteger(a.headDim, "attention.headDim"),
+      qkvBias: flag(a.qkvBias, "attention.qkvBias"),
+      outBias: flag(a.outBias, "attention.outBias"),
+      qkNorm: oneOf(a.qkNorm, "attention.qkNorm", ["none", "head", "full"] as const),
+    };
+    if (a.slidingWindow !== undefined) spec.slidingWindow = slidingWindow(a.slidingWindow, numLayers);
+    if (a.logitSoftcap !== undefined) spec.logitSoftcap = positiveNumber(a.logitSoftcap, "attention.logitSoftcap");
+    return spec;
+  }
+  allowOnly(a, "attention", [
+    "kind", "numHeads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim", "bias", "slidingWindow",
+  ]);
+  const spec: AttentionSpec = {
+    kind,
+    numHeads: positiveInteger(a.numHeads, "attention.numHeads"),
+    qLoraRank: a.qLoraRank === null ? null : positiveInteger(a.qLoraRank, "attention.qLoraRank"),
+    kvLoraRank: positiveInteger(a.kvLoraRank, "attention.kvLoraRank"),
+    qkNopeHeadDim: positiveInteger(a.qkNopeHeadDim, "attention.qkNopeHeadDim"),
+    qkRopeHeadDim: positiveInteger(a.qkRopeHeadDim, "attention.qkRopeHeadDim"),
+    vHeadDim: positiveInteger(a.vHeadDim, "attention.vHeadDim"),
+    bias: flag(a.bias, "attention.bias"),
+  };
+  if (a.slidingWindow !== undefined) spec.slidingWindow = slidingWindow(a.slidingWindow, numLayers);
+  return spec;
+}
+
+function slidingWindow(input: unknown, numLayers: number): SlidingWindowSpec {
+  const w = record(input, "attention.slidingWindow");
+  allowOnly(w, "attention.slidingWindow", ["size", "layers"]);
+  const size = positiveInteger(w.size, "attention.slidingWindow.size");
+  if (Array.isArray(w.layers)) {
+    return { size, layers: layerList(w.layers, "attention.slidingWindow.layers", numLayers) };
+  }
+  return { size, layers: oneOf(w.layers, "attention.slidingWindow.layers", ["all", "even", "odd"] as const) };
+}
+
+function mlp(input: unknown, field: string): MlpSpec {
+  const m = record(input, field);
+  allowOnly(m, field, ["gated", "intermediateSize", "activation", "bias"]);
+  return {
+    gated: flag(m.gated, `${field}.gated`),
+    intermediateSize: positiveInteger(m.intermediateSize, `${field}.intermediateSize`),
+    activation: oneOf(m.activation, `${field}.activation`, ACTIVATIONS),
+    bias: flag(m.bias, `${field}.bias`),
+  };
+}
+
+function moe(input: unknown, numLayers: number): MoeSpec {
+  const m = record(input, "moe");
+  allowOnly(m, "moe", [
+    "numExperts", "expertsPerToken", "expertIntermediateSize", "numSharedExperts", "sharedExpertIntermediateSize",
+    "sharedExpertGate", "routerBias", "firstDenseLayers", "denseLayers",
+  ]);
+  const numExperts = positiveInteger(m.numExperts, "moe.numExperts");
+  const expertsPerToken = positiveInteger(m.expertsPerToken, "moe.expertsPerToken");
+  if (expertsPerToken > numExperts) {
+    throw new ModelError("moe.expertsPerToken", `top-k of ${expertsPerToken} exceeds the ${numExperts} routed experts`);
+  }
+  const numSharedExperts = nonNegativeInteger(m.numSharedExperts, "moe.numSharedExperts");
+  const sharedExpertIntermediateSize =
+    numSharedExperts === 0
+      ? nonNegativeInteger(m.sharedExpertIntermediateSize ?? 0, "moe.sharedExpertIntermediateSize")
+      : positiveInteger(m.sharedExpertIntermediateSize, "moe.sharedExpertIntermediateSize");
+  const sharedExpertGate = flag(m.sharedExpertGate, "moe.sharedExpertGate");
+  if (sharedExpertGate && numSharedExperts === 0) {
+    throw new ModelError("moe.sharedExpertGate", "a shared-expert gate needs at least one shared expert");
+  }
+  const firstDenseLayers = nonNegativeInteger(m.firstDenseLayers, "moe.firstDenseLayers");
+  if (firstDenseLayers > numLayers) {
+    throw new ModelError("moe.firstDenseLayers", `${firstDenseLayers} dense layers exceed the ${numLayers} layers`);
+  }
+  const spec: MoeSpec = {
+    numExperts,
+    expertsPerToken,
+    expertIntermediateSize: positiveInteger(m.expertIntermediateSize, "moe.expertIntermediateSize"),
+    numSharedExperts,
+    sharedExpertIntermediateSize,
+    sharedExpertGate,
+    routerBias: flag(m.routerBias, "moe.routerBias"),
+    firstDenseLayers,
+  };
+  if (m.denseLayers !== undefined) spec.denseLayers = layerList(m.denseLayers, "moe.denseLayers", numLayers);
+  return spec;
+}
+
+function norm(input: unknown): NormSpec {
+  const n = record(input, "norm");
+  allowOnly(n, "norm", ["kind", "affine", "bias", "perLayer", "final"]);
+  return {
+    kind: oneOf(n.kind, "norm.kind", ["layernorm", "rmsnorm"] as const),
+    affine: flag(n.affine, "norm.affine"),
+    bias: flag(n.bias, "norm.bias"),
+    perLayer: nonNegativeInteger(n.perLayer, "norm.perLayer"),
+    final: flag(n.final, "norm.final"),
+  };
+}
+
+function positions(input: unknown): PositionSpec {
+  const p = record(input, "positions");
+  const kind = oneOf(p.kind, "positions.kind", ["learned", "rotary", "alibi", "none", "relative"] as const);
+  switch (kind) {
+    case "learned":
+      allowOnly(p, "positions", ["kind", "maxPositions"]);
+      return { kind, maxPositions: positiveInteger(p.maxPositions, "positions.maxPositions") };
+    case "rotary": {
+      allowOnly(p, "positions", ["kind", "fraction"]);
+      const fraction = positiveNumber(p.fraction, "positions.fraction");
+      if (fraction > 1) throw new ModelError("positions.fraction", `${fraction} is above 1 (the share of head dimensions rotated)`);
+      return { kind, fraction };
+    }
+    default:
+      allowOnly(p, "positions", ["kind"]);
+      return { kind };
+  }
+}
+
+function layerList(input: unknown, field: string, numLayers: number): number[] {
+  if (!Array.isArray(input)) throw new ModelError(field, `expected a list of layer indices, got ${describeValue(input)}`);
+  const seen = new Set<number>();
+  input.forEach((value, i) => {
+    const index = nonNegativeInteger(value, `${field}[${i}]`);
+    if (index >= numLayers) throw new ModelError(`${field}[${i}]`, `layer ${index} does not exist (layers are 0…${numLayers - 1})`);
+    if (seen.has(index)) throw new ModelError(`${field}[${i}]`, `layer ${index} is listed twice`);
+    seen.add(index);
+  });
+  return [...seen].sort((a, b) => a - b);
+}
+
+function record(input: unknown, field: string): Record<string, unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new ModelError(field, `expected an object, got ${describeValue(input)}`);
+  }
+  return input as Record<string, unknown>;
+}
+
+function allowOnly(input: Record<string, unknown>, field: string, known: readonly string[]): void {
+  for (const key of Object.keys(input)) {
+    if (!known.includes(key)) {
+      throw new ModelError(`${field}.${key}`, `unknown field (expected one of: ${known.join(", ")})`);
+    }
+  }
+}
+
+function positiveInteger(value: unknown, field: string): number {
+  const n = nonNegativeInteger(value, field);
+  if (n === 0) throw new ModelError(field, "must be at least 1");
+  return n;
+}
+
+function nonNegativeInteger(value: unknown, field: string): number {
+  if (typeof value !== "number") throw new ModelError(field, `expected an integer, got ${describeValue(value)}`);
+  if (!Number.isFinite(value)) throw new ModelError(field, `expected an integer, got ${value}`);
+  if (!Number.isInteger(value)) throw new ModelError(field, `expected an integer, got the fraction ${value}`);
+  if (value < 0) throw new ModelError(field, `must not be negative, got ${value}`);
+  if (!Number.isSafeInteger(value)) throw new ModelError(field, `${value} is too large to be an exact size (above 2^53)`);
+  return value;
+}
+
+function positiveNumber(value: unknown, field: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new ModelError(field, `expected a positive number, got ${describeValue(value)}`);
+  }
+  if (value <= 0) throw new ModelError(field, `must be positive, got ${value}`);
+  return value;
+}
+
+function flag(value: unknown, field: string): boolean {
+  if (typeof value !== "boolean") throw new ModelError(field, `expected true or false, got ${describeValue(value)}`);
+  return value;
+}
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== "string" || value.trim() === "") throw new ModelError(field, `expected a non-empty string, got ${describeValue(value)}`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, field: string, options: readonly T[]): T {
+  if (typeof value !== "string" || !(options as readonly string[]).includes(value)) {
+    throw new ModelError(field, `expected one of ${options.map((o) => `"${o}"`).join(", ")}, got ${describeValue(value)}`);
+  }
+  return value as T;
+}
+
+/** A short, safe description of a bad value for messages (never the whole input). */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing (the field is missing)";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `the text ${JSON.stringify(shown)}`;
+  }
+  if (typeof value === "number") return Number.isFinite(value) ? `the number ${value}` : String(value);
+  if (typeof value === "object") return "an object";
+  return typeof value;
+}

@@ -1,0 +1,292 @@
+/**
+ * Small ModelSpecs, one per architectural feature the FLOP and parameter
+ * formulas must handle, shaped like real families but tiny enough for the
+ * reference forward pass to run in milliseconds (d ≤ 32, V ≤ 64, L ≤ 3).
+ * Learned-position tables hold 32 positions, enough for every test sequence.
+ */
+import type { ModelSpec } from "../../src/core/model";
+
+/** GPT-2: MHA, learned positions, LayerNorm with biases, biases everywhere, plain GELU(tanh) MLP, tied head. */
+export const gpt2Like: ModelSpec = {
+  name: "gpt2-like",
+  vocabSize: 64,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 2, numKvHeads: 2, headDim: 8, qkvBias: true, outBias: true, qkNorm: "none" },
+  mlp: { gated: false, intermediateSize: 64, activation: "gelu_tanh", bias: true },
+  norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true },
+  positions: { kind: "learned", maxPositions: 32 },
+  tiedEmbeddings: true,
+};
+
+/** Llama: GQA, rotary, RMSNorm, gated SiLU, no biases, untied head. */
+export const llamaLike: ModelSpec = {
+  name: "llama-like",
+  vocabSize: 48,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 4, qkvBias: false, outBias: false, qkNorm: "none" },
+  mlp: { gated: true, intermediateSize: 40, activation: "silu", bias: false },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
+/** Falcon-7B: MQA, a parallel block sharing one LayerNorm, plain GELU MLP, tied head. */
+export const falconLike: ModelSpec = {
+  name: "falcon-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 1, headDim: 4, qkvBias: false, outBias: false, qkNorm: "none" },
+  mlp: { gated: false, intermediateSize: 64, activation: "gelu", bias: false },
+  norm: { kind: "layernorm", affine: true, bias: true, perLayer: 1, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: true,
+  parallelBlock: true,
+};
+
+/** Pythia/GPT-NeoX: parallel block with two norms, partial rotary (¼ of each head), biases. */
+export const pythiaLike: ModelSpec = {
+  name: "pythia-like",
+  vocabSize: 50,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 2, numKvHeads: 2, headDim: 8, qkvBias: true, outBias: true, qkNorm: "none" },
+  mlp: { gated: false, intermediateSize: 64, activation: "gelu", bias: true },
+  norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 0.25 },
+  tiedEmbeddings: false,
+  parallelBlock: true,
+};
+
+/** Phi-2: one shared norm in a parallel block, half rotary, QKV bias, an LM head bias. */
+export const phiLike: ModelSpec = {
+  name: "phi-like",
+  vocabSize: 52,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 4, headDim: 4, qkvBias: true, outBias: true, qkNorm: "none" },
+  mlp: { gated: false, intermediateSize: 32, activation: "gelu_tanh", bias: true },
+  norm: { kind: "layernorm", affine: true, bias: true, perLayer: 1, final: true },
+  positions: { kind: "rotary", fraction: 0.5 },
+  tiedEmbeddings: false,
+  lmHeadBias: true,
+  parallelBlock: true,
+};
+
+/** Qwen3: GQA with per-head q/k RMSNorms, headDim·H ≠ d. */
+export const qwen3Like: ModelSpec = {
+  name: "qwen3-like",
+  vocabSize: 56,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 8, qkvBias: false, outBias: false, qkNorm: "head" },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: true,
+};
+
+/** OLMo 2: q/k norms over the whole projected vectors, two (post-)norms per block. */
+export const olmo2Like: ModelSpec = {
+  name: "olmo2-like",
+  vocabSize: 60,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 4, qkvBias: false, outBias: false, qkNorm: "full" },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
+/** Gemma 2: sliding window on even layers, attention and final soft caps, GeGLU(tanh), 4 norms per block. */
+export const gemma2Like: ModelSpec = {
+  name: "gemma2-like",
+  vocabSize: 64,
+  hiddenSize: 16,
+  numLayers: 3,
+  attention: {
+    kind: "standard",
+    numHeads: 2,
+    numKvHeads: 1,
+    headDim: 8,
+    qkvBias: false,
+    outBias: false,
+    qkNorm: "none",
+    slidingWindow: { size: 3, layers: "even" },
+    logitSoftcap: 50,
+  },
+  mlp: { gated: true, intermediateSize: 32, activation: "gelu_tanh", bias: false },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 4, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: true,
+  finalLogitSoftcap: 30,
+};
+
+/** Mistral 7B v0.1: a sliding window on every layer. */
+export const mistralLike: ModelSpec = {
+  ...llamaLike,
+  name: "mistral-like",
+  attention: { ...(llamaLike.attention as Extract<ModelSpec["attention"], { kind: "standard" }>), slidingWindow: { size: 4, layers: "all" } },
+};
+
+/** Qwen2-MoE: QKV bias, routed experts plus one wide shared expert behind a sigmoid gate, a dense layer. */
+export const qwen2MoeLike: ModelSpec = {
+  name: "qwen2-moe-like",
+  vocabSize: 48,
+  hiddenSize: 16,
+  numLayers: 3,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 4, headDim: 4, qkvBias: true, outBias: false, qkNorm: "none" },
+  mlp: { gated: true, intermediateSize: 32, activation: "silu", bias: false },
+  moe: {
+    numExperts: 6,
+    expertsPerToken: 2,
+    expertIntermediateSize: 8,
+    numSharedExperts: 1,
+    sharedExpertIntermediateSize: 24,
+    sharedExpertGate: true,
+    routerBias: false,
+    firstDenseLayers: 0,
+    denseLayers: [1],
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
+/** DeepSeek-V3: MLA with a query low-rank, first dense layer, router bias, one shared expert. */
+export const deepseekV3Like: ModelSpec = {
+  name: "deepseek-v3-like",
+  vocabSize: 64,
+  hiddenSize: 24,
+  numLayers: 3,
+  attention: {
+    kind: "mla",
+    numHeads: 3,
+    qLoraRank: 12,
+    kvLoraRank: 8,
+    qkNopeHeadDim: 6,
+    qkRopeHeadDim: 4,
+    vHeadDim: 5,
+    bias: false,
+  },
+  mlp: { gated: true, intermediateSize: 40, activation: "silu", bias: false },
+  moe: {
+    numExperts: 8,
+    expertsPerToken: 3,
+    expertIntermediateSize: 6,
+    numSharedExperts: 1,
+    sharedExpertIntermediateSize: 6,
+    sharedExpertGate: false,
+    routerBias: true,
+    firstDenseLayers: 1,
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
+/** DeepSeek-V2-Lite: MLA with queries projected directly (no qLoraRank), two shared experts. */
+export const deepseekV2LiteLike: ModelSpec = {
+  name: "deepseek-v2-lite-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: {
+    kind: "mla",
+    numHeads: 2,
+    qLoraRank: null,
+    kvLoraRank: 6,
+    qkNopeHeadDim: 4,
+    qkRopeHeadDim: 2,
+    vHeadDim: 4,
+    bias: false,
+  },
+  mlp: { gated: true, intermediateSize: 32, activation: "silu", bias: false },
+  moe: {
+    numExperts: 4,
+    expertsPerToken: 2,
+    expertIntermediateSize: 8,
+    numSharedExperts: 2,
+    sharedExpertIntermediateSize: 8,
+    sharedExpertGate: false,
+    routerBias: false,
+    firstDenseLayers: 1,
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
+/** MLA with projection biases, to exercise the bias handling of the absorbed path (no real model has them). */
+export const mlaWithBiases: ModelSpec = {
+  ...withoutMoe(deepseekV2LiteLike),
+  name: "mla-with-biases",
+  attention: { ...(deepseekV2LiteLike.attention as Extract<ModelSpec["attention"], { kind: "mla" }>), bias: true, qLoraRank: 6 },
+};
+
+/** OLMo 1: non-parametric LayerNorm (no weights at all), gated SiLU, tied head. */
+export const olmo1Like: ModelSpec = {
+  name: "olmo1-like",
+  vocabSize: 44,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 2, numKvHeads: 2, headDim: 8, qkvBias: false, outBias: false, qkNorm: "none" },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  norm: { kind: "layernorm", affine: false, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: true,
+};
+
+/** Gopher/Chinchilla: Transformer-XL relative positions, RMSNorm, plain GELU MLP. */
+export const gopherLike: ModelSpec = {
+  name: "gopher-like",
+  vocabSize: 36,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 4, headDim: 4, qkvBias: false, outBias: false, qkNorm: "none" },
+  mlp: { gated: false, intermediateSize: 64, activation: "gelu", bias: false },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "relative" },
+  tiedEmbeddings: false,
+};
+
+/** BLOOM/MPT: ALiBi, ReLU MLP, no final norm, LayerNorm without bias. */
+export const alibiLike: ModelSpec = {
+  name: "alibi-like",
+  vocabSize: 32,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 4, headDim: 4, qkvBias: false, outBias: false, qkNorm: "none" },
+  mlp: { gated: false, intermediateSize: 32, activation: "relu", bias: false },
+  norm: { kind: "layernorm", affine: true, bias: false, perLayer: 2, final: false },
+  positions: { kind: "alibi" },
+  tiedEmbeddings: true,
+};
+
+/** A copy of the spec with no `moe` key at all (kept JSON-clean rather than `moe: undefined`). */
+function withoutMoe(spec: ModelSpec): ModelSpec {
+  const { moe: _moe, ...dense } = spec;
+  return dense;
+}
+
+export const REFERENCE_SPECS: Record<string, ModelSpec> = {
+  gpt2Like,
+  llamaLike,
+  falconLike,
+  pythiaLike,
+  phiLike,
+  qwen3Like,
+  olmo2Like,
+  gemma2Like,
+  mistralLike,
+  qwen2MoeLike,
+  deepseekV3Like,
+  deepseekV2LiteLike,
+  mlaWithBiases,
+  olmo1Like,
+  gopherLike,
+  alibiLike,
+};
