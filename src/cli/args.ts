@@ -1,3 +1,4 @@
+import { HARDWARE_PRESETS } from "../core/energy/hardware";
 import { DTYPES, type Dtype } from "../core/memory";
 
 export interface CliArgs {
@@ -9,6 +10,15 @@ export interface CliArgs {
   elementwise: boolean;
   help: boolean;
   list: boolean;
+  /** Hardware preset id; when absent, no time, energy or cost is printed. */
+  gpu?: string;
+  /** Tensor-parallel GPUs. */
+  gpus?: number;
+  /** Measured average power of one GPU, W. */
+  powerWatts?: number;
+  /** Share of peak FLOP/s reached, decode and prefill alike. */
+  utilization?: number;
+  usdPerGpuHour?: number;
 }
 
 /** A command-line mistake: printed as one line, exit status 2. */
@@ -20,8 +30,12 @@ export const DEFAULT_CONTEXT = 4096;
 /** Contexts beyond this are not meaningful for any model and would only produce absurd numbers. */
 export const MAX_CONTEXT = 2 ** 40;
 export const MAX_BATCH = 1_000_000;
+/** More GPUs than any tensor-parallel group has. */
+export const MAX_GPUS = 4096;
 
-const VALUE_OPTIONS = ["--context", "--batch", "--dtype"] as const;
+const VALUE_OPTIONS = ["--context", "--batch", "--dtype", "--gpu", "--gpus", "--power-w", "--utilization", "--usd-per-gpu-hour"] as const;
+/** Options that only mean something with --gpu. */
+const GPU_OPTIONS = [["--gpus", "gpus"], ["--power-w", "powerWatts"], ["--utilization", "utilization"], ["--usd-per-gpu-hour", "usdPerGpuHour"]] as const;
 const FLAG_OPTIONS = ["--json", "--elementwise", "--help", "-h", "--list"] as const;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -34,7 +48,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (value === undefined) throw new UsageError(`${flag} needs a value (see --help)`);
       if (flag === "--context") args.context = integer(value, flag, 1, MAX_CONTEXT);
       else if (flag === "--batch") args.batch = integer(value, flag, 1, MAX_BATCH);
-      else args.dtype = dtype(value);
+      else if (flag === "--dtype") args.dtype = dtype(value);
+      else if (flag === "--gpu") args.gpu = gpu(value);
+      else if (flag === "--gpus") args.gpus = integer(value, flag, 1, MAX_GPUS);
+      else if (flag === "--power-w") args.powerWatts = decimal(value, flag, "a power in watts such as 450", 1e6);
+      else if (flag === "--utilization") args.utilization = share(value, flag);
+      else args.usdPerGpuHour = decimal(value, flag, "a price in US$ such as 2.5", 1e6);
     } else if ((FLAG_OPTIONS as readonly string[]).includes(flag)) {
       if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
       if (flag === "--json") args.json = true;
@@ -49,7 +68,39 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       throw new UsageError(`unexpected argument ${printable(raw)}: give one model (a preset id or a config.json path)`);
     }
   }
+  if (args.gpu === undefined) {
+    for (const [flag, key] of GPU_OPTIONS) {
+      if (args[key] !== undefined) throw new UsageError(`${flag} needs --gpu <preset> (one of ${hardwareIds()})`);
+    }
+  }
   return args;
+}
+
+function hardwareIds(): string {
+  return HARDWARE_PRESETS.map((h) => h.id).join(", ");
+}
+
+function gpu(text: string): string {
+  if (!HARDWARE_PRESETS.some((h) => h.id === text)) throw new UsageError(`--gpu must be one of ${hardwareIds()}, got ${printable(text)}`);
+  return text;
+}
+
+/** A positive decimal such as 450, 0.5 or 2.75; no exponents, no units. */
+function decimal(text: string, flag: string, example: string, max: number): number {
+  const trimmed = text.trim();
+  const value = /^(\d+(\.\d*)?|\.\d+)$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    throw new UsageError(`${flag} expects ${example} (a number above 0, at most ${max.toLocaleString("en-US")}), got ${printable(text)}`);
+  }
+  return value;
+}
+
+/** A share of a peak, in (0, 1]. */
+function share(text: string, flag: string): number {
+  const trimmed = text.trim();
+  const value = /^(\d+(\.\d*)?|\.\d+)$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!(value > 0 && value <= 1)) throw new UsageError(`${flag} expects a share of peak above 0 and at most 1, such as 0.5, got ${printable(text)}`);
+  return value;
 }
 
 /** Accepts plain integers and the shorthands people type for contexts: 8192, 8_192, 8k, 128K, 1M, 1e6. */

@@ -1,4 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
+import { DEFAULT_USD_PER_GPU_HOUR } from "../core/energy/cost";
+import { energyPerToken } from "../core/energy/energy";
+import { HARDWARE_PRESETS, hardwareById } from "../core/energy/hardware";
+import { energyJson, type EnergyJson } from "../core/energy/json";
+import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energy/roofline";
 import { ModelError } from "../core/errors";
 import { importHfConfig, MAX_CONFIG_CHARS, SUPPORTED_MODEL_TYPES } from "../core/hf/import";
 import { DTYPES } from "../core/memory";
@@ -6,7 +11,7 @@ import type { ModelSpec } from "../core/model";
 import { PRESETS, presetById } from "../core/presets";
 import { modelReport } from "../core/report";
 import { DEFAULT_CONTEXT, parseArgs, printable, UsageError } from "./args";
-import { renderReport } from "./render";
+import { renderEnergy, renderReport } from "./render";
 
 export const USAGE = `Usage: npm run -s flops -- <preset-id | path/to/config.json> [options]
 
@@ -23,6 +28,13 @@ Options
   --batch B           sequences decoded together: scales the KV cache (default 1)
   --dtype T           storage format of weights and KV cache: ${DTYPES.join(", ")} (default bf16)
   --elementwise       also count softmax, norm and activation arithmetic
+
+Time, energy and cost per token (roofline: decode of B sequences at context S, prefill of B prompts of S tokens)
+  --gpu ID            one of ${HARDWARE_PRESETS.map((h) => h.id).join(", ")}
+  --gpus G            GPUs the model is split over by tensor parallelism (default 1)
+  --power-w W         measured average power of one GPU in watts (default: the GPU's TDP)
+  --utilization U     share of peak FLOP/s the matmuls reach, above 0 and at most 1 (default ${DEFAULT_UTILIZATION}); HBM bandwidth at ${DEFAULT_BANDWIDTH_EFFICIENCY} of peak
+  --usd-per-gpu-hour P  rental price of one GPU-hour in US$ (default ${DEFAULT_USD_PER_GPU_HOUR}, an assumption)
   --json              print one JSON object; counts are decimal strings
   --list              list the presets
   -h, --help          show this help
@@ -52,7 +64,12 @@ export function run(argv: readonly string[], io: Output): number {
       notes.push(`the context ${args.context} is beyond the model's ${spec.positions.maxPositions} learned positions; the counts extrapolate`);
     }
     const report = modelReport(spec, { context: args.context, batch: args.batch, dtype: args.dtype, elementwise: args.elementwise });
-    io.out(args.json ? JSON.stringify({ ...report, source, notes }, null, 2) : renderReport(report, source, notes));
+    const energy = args.gpu === undefined ? undefined : energyFor(spec, args);
+    if (args.json) {
+      io.out(JSON.stringify(energy === undefined ? { ...report, source, notes } : { ...report, source, notes, energy }, null, 2));
+    } else {
+      io.out(renderReport(report, source, notes) + (energy === undefined ? "" : `\n\n${renderEnergy(energy, report)}`));
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ModelError || error instanceof RangeError) {
@@ -62,6 +79,23 @@ export function run(argv: readonly string[], io: Output): number {
     io.err(`internal error: ${error instanceof Error ? error.message : String(error)} (please report it)`);
     return 1;
   }
+}
+
+function energyFor(spec: ModelSpec, args: ReturnType<typeof parseArgs>): EnergyJson {
+  const hardware = hardwareById(args.gpu as string);
+  const utilization = args.utilization ?? DEFAULT_UTILIZATION;
+  const report = energyPerToken(spec, hardware, {
+    context: args.context,
+    batch: args.batch,
+    dtype: args.dtype,
+    gpus: args.gpus ?? 1,
+    elementwise: args.elementwise,
+    decodeUtilization: utilization,
+    prefillUtilization: utilization,
+    ...(args.powerWatts === undefined ? {} : { measuredWatts: args.powerWatts }),
+    ...(args.usdPerGpuHour === undefined ? {} : { usdPerGpuHour: args.usdPerGpuHour }),
+  });
+  return energyJson(report, hardware);
 }
 
 function loadModel(argument: string): { spec: ModelSpec; source: string; notes: string[] } {

@@ -17,3 +17,4 @@ export * from "./format";
 export * from "./formula";
 export * from "./formulas/index";
 export { importHfConfig, SUPPORTED_MODEL_TYPES, MAX_CONFIG_CHARS, type ImportedModel } from "./hf/import";
+export * from "./energy/index";

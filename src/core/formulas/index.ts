@@ -4,6 +4,7 @@ import {
   chinchillaTableA4,
   chinchillaTraining,
 } from "./chinchilla";
+import { denseDecode, paramsPlusAttention } from "./first-principles";
 import { gpt4o } from "./gpt4o";
 import { gpt4oRepl } from "./gpt4o-repl";
 import { grok } from "./grok";
@@ -12,6 +13,7 @@ import { megatronWithoutRecomputation, megatronWithRecomputation } from "./megat
 import { palm } from "./palm";
 
 export * from "./chinchilla";
+export * from "./first-principles";
 export * from "./gpt4o";
 export * from "./gpt4o-repl";
 export * from "./grok";
@@ -28,6 +30,8 @@ export const FORMULAS: readonly Formula[] = [
   gpt4o,
   gpt4oRepl,
   grok,
+  denseDecode,
+  paramsPlusAttention,
   kaplanParameters,
   kaplanForward,
   kaplanTable1Full,
