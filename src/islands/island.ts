@@ -42,10 +42,33 @@ export interface IslandDefinition<P> {
   toQuery(props: P): Record<string, string>;
   /** Reads URL state over `base` props; bad values throw IslandInputError naming the parameter. */
   fromQuery(query: Readonly<Record<string, string>>, base: P): P;
-  /** The controls (inputs carry `name` attributes matching the query keys), as escaped HTML. */
+  /** The controls (inputs carry `name` attributes matching the query keys), as escaped HTML: one `<fieldset class="hmf-island-controls" disabled>` (see frame.ts). */
   renderControls(props: P): string;
-  /** The results (numbers, tables, chart) for these props, as escaped HTML. */
+  /** The results (numbers, tables, chart) for these props, as escaped HTML: one `<div class="hmf-island-output">` (see frame.ts). */
   renderOutput(props: P, document: unknown): string;
+  /**
+   * Applies the new value of one control, named as in `renderControls` (a
+   * query key, or an auxiliary control such as "s.slider" whose value is a
+   * slider position). Only the control the user moved is read, so a value the
+   * other controls cannot show exactly (an S of 128,000 on a log slider) is
+   * never snapped. Throws IslandInputError naming the control. When absent,
+   * the client applies `fromQuery({ [name]: value }, props)`.
+   */
+  applyControl?(name: string, value: string, props: P): P;
+  /**
+   * What every control should show for these props, by control name: the
+   * client writes `value` into controls the user is not editing, and `text`
+   * into their `aria-valuetext` and visible readout.
+   */
+  controlState?(props: P): Record<string, ControlState>;
+}
+
+/** What one control shows: its value and, for sliders, the value in words. */
+export interface ControlState {
+  /** The control's value (a slider position, an input's text, a selected option). */
+  value: string;
+  /** The value as read aloud and shown beside a slider, e.g. "128,000 tokens". */
+  text?: string;
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { writeKernelSpec } from "./kernelspec";
+import { NOTEBOOKS_DIR, REPO_ROOT, RUNNER, SYSTEM_PYTHON, jupyterEnv } from "./paths";
+
+/** The Debian packages that provide what the runner imports. */
+export const JUPYTER_PACKAGES = ["jupyter-nbconvert", "python3-nbclient", "python3-ipykernel"] as const;
+
+/** Null when Debian's Python can run notebooks, else what to install. */
+export function missingJupyter(): string | null {
+  if (!existsSync(SYSTEM_PYTHON)) {
+    return `${SYSTEM_PYTHON} is missing; install the Debian packages ${JUPYTER_PACKAGES.join(" ")} (as root: scripts/system-deps.sh)`;
+  }
+  const probe = spawnSync(SYSTEM_PYTHON, ["-c", "import nbclient, nbformat, jupyter_client"], { encoding: "utf8" });
+  if (probe.status === 0) return null;
+  return `${SYSTEM_PYTHON} cannot import nbclient, nbformat and jupyter_client; install the Debian packages ${JUPYTER_PACKAGES.join(" ")} (as root: scripts/system-deps.sh)`;
+}
+
+/** The committed notebooks, notebooks/*.ipynb, in name order. */
+export function committedNotebooks(): string[] {
+  if (!existsSync(NOTEBOOKS_DIR)) return [];
+  return readdirSync(NOTEBOOKS_DIR)
+    .filter((name) => name.endsWith(".ipynb"))
+    .sort()
+    .map((name) => join(NOTEBOOKS_DIR, name));
+}
+
+/** How a run went: the runner's exit status and what it printed. */
+export interface RunResult {
+  /** 0: clean (and fresh); 1: a cell failed or outputs are stale; 2: unusable input. */
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of {@link runNotebooks}. */
+export interface RunOptions {
+  /** "write" re-executes and writes outputs back; "check" compares fresh outputs with the committed ones. */
+  mode: "write" | "check";
+  /** Seconds one cell may run. */
+  timeout?: number;
+  /** Print as it goes (progress to stdout, failures to stderr) instead of only collecting the output. */
+  echo?: boolean;
+}
+
+/**
+ * Executes notebooks through Jupyter with the project kernel (scripts/notebooks/run.py),
+ * one after another: each starts its own kernel, and two cores fit one run well.
+ * Registers the project kernelspec first.
+ */
+export function runNotebooks(paths: readonly string[], options: RunOptions): Promise<RunResult> {
+  writeKernelSpec();
+  const args = [RUNNER, `--${options.mode}`, ...(options.timeout === undefined ? [] : ["--timeout", String(options.timeout)]), ...paths];
+  const child = spawn(SYSTEM_PYTHON, args, {
+    cwd: REPO_ROOT,
+    env: { ...jupyterEnv(), PYTHONUNBUFFERED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+    if (options.echo) process.stdout.write(chunk);
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+    if (options.echo) process.stderr.write(chunk);
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ status: code ?? (signal === null ? 1 : 128), stdout, stderr }));
+  });
+}

@@ -1,0 +1,255 @@
+/**
+ * A mounted island: props from the page, URL state over them, controls wired
+ * to re-render the output region only (a slider being dragged is never
+ * re-rendered), and the URL kept up to date without adding history entries.
+ */
+import { IslandInputError, type IslandDefinition } from "../islands/island";
+import { islandId } from "../islands/render";
+import { debounce } from "./debounce";
+import { messageElement } from "./message";
+import type { ClientEnv, ControlLike, ElementLike, EventLike, HostElement, OptionLike } from "./dom";
+import { readIslandQuery, writeIslandQuery } from "./url-state";
+
+/** Quiet time after the last input before the URL is rewritten. */
+export const URL_WRITE_DELAY_MS = 300;
+/** Longest data-props read: notebook props are small; a pasted spec is a few KB. */
+export const MAX_PROPS_CHARS = 65_536;
+
+const CONTROL_SELECTOR = "input[name], select[name], textarea[name]";
+
+/** A running island, for tests and for the page's own scripts. */
+export interface LiveIsland<P> {
+  readonly id: string;
+  /** The props now shown. */
+  props(): P;
+  /** Applies one control's value as if the reader had typed it; false when refused (the message says why). */
+  apply(name: string, value: string): boolean;
+  /** Writes a pending URL update now. */
+  flushUrl(): void;
+}
+
+/**
+ * Mounts `definition` on an <hmf-island> whose children are the static
+ * fallback. Never throws for bad input: it shows a message in the island and
+ * keeps the last good view.
+ */
+export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElement, env: ClientEnv): LiveIsland<P> {
+  const messages = new Messages(host);
+  const id = mountId(host, definition.name, messages);
+  const base = baseProps(definition, host, messages);
+  let props = withUrlState(definition, base, id, env, messages);
+
+  const fieldset = host.querySelector(".hmf-island-controls");
+  const controls = fieldset ? controlsIn(fieldset) : [];
+  const applied = new Map<string, string>();
+  for (const control of controls) applied.set(control.name, initialValue(control));
+
+  const writeUrl = debounce(
+    () => {
+      const search = writeIslandQuery(env.location.search, id, definition.toQuery(props));
+      if (search === env.location.search) return;
+      env.history.replaceState(env.history.state, "", `${env.location.pathname}${search}${env.location.hash}`);
+    },
+    URL_WRITE_DELAY_MS,
+    env,
+  );
+
+  const render = (): void => {
+    const output = host.querySelector(".hmf-island-output");
+    if (!output) return;
+    // A <details> the reader opened (the sweep's table) stays open across updates.
+    const details = output.querySelectorAll("details");
+    const open: number[] = [];
+    for (let i = 0; i < details.length; i++) if (details[i]?.hasAttribute("open")) open.push(i);
+    output.outerHTML = definition.renderOutput(props, env.document);
+    const fresh = host.querySelector(".hmf-island-output")?.querySelectorAll("details");
+    for (const i of open) fresh?.[i]?.setAttribute("open", "");
+  };
+
+  /** Shows the props in every control except those the reader is editing. */
+  const syncControls = (editing: ReadonlySet<ControlLike>): void => {
+    const state = definition.controlState?.(props) ?? {};
+    for (const control of controls) {
+      const wanted = state[control.name];
+      if (!wanted) continue;
+      if (!editing.has(control) && control.value !== wanted.value) setValue(control, wanted.value);
+      if (wanted.text !== undefined && control.getAttribute("type") === "range") control.setAttribute("aria-valuetext", wanted.text);
+      applied.set(control.name, control.value);
+    }
+  };
+
+  /** Applies one control; returns false (and says why) when its value cannot be used or drawn. */
+  const applyControl = (control: ControlLike | undefined, name: string, value: string, editing: ReadonlySet<ControlLike>): boolean => {
+    const previous = props;
+    try {
+      props = definition.applyControl ? definition.applyControl(name, value, props) : definition.fromQuery({ [name]: value }, props);
+      render();
+    } catch (error) {
+      props = previous;
+      messages.show("input", error instanceof IslandInputError ? describeError(error) : `These inputs could not be drawn (${describeError(error)}).`);
+      if (control) control.setAttribute("aria-invalid", "true");
+      return false;
+    }
+    messages.clear("input");
+    messages.clear("url");
+    for (const other of controls) if (other.getAttribute("aria-invalid") === "true") other.removeAttribute("aria-invalid");
+    syncControls(editing);
+    writeUrl.schedule();
+    return true;
+  };
+
+  const onInput = (event: EventLike): void => {
+    const control = controls.find((candidate) => candidate === event.target);
+    if (!control) return;
+    // Selects fire both input and change; a value already applied is not applied again.
+    if (applied.get(control.name) === control.value) return;
+    applied.set(control.name, control.value);
+    applyControl(control, control.name, control.value, new Set([control]));
+  };
+
+  // What the reader changed while the island's code was loading wins over the page's and the URL's values.
+  const edited = controls.filter((control) => control.value !== initialValue(control));
+  const editing = new Set(edited);
+  let shown = false;
+  for (const control of edited) {
+    applied.set(control.name, control.value);
+    if (applyControl(control, control.name, control.value, editing)) shown = true;
+  }
+  if (!shown) {
+    if (JSON.stringify(props) !== JSON.stringify(base)) safeRender(render, messages);
+    syncControls(editing);
+  }
+  for (const type of ["input", "change"]) host.addEventListener(type, onInput);
+  if (fieldset) fieldset.removeAttribute("disabled");
+
+  return {
+    id,
+    props: () => props,
+    apply(name, value) {
+      const control = controls.find((candidate) => candidate.name === name);
+      if (control) setValue(control, value);
+      applied.set(name, value);
+      return applyControl(control, name, value, new Set(control ? [control] : []));
+    },
+    flushUrl: () => writeUrl.flush(),
+  };
+}
+
+function safeRender(render: () => void, messages: Messages): void {
+  try {
+    render();
+  } catch (error) {
+    messages.show("input", `These inputs could not be drawn (${describeError(error)}).`);
+  }
+}
+
+function mountId(host: HostElement, name: string, messages: Messages): string {
+  try {
+    return islandId(host.getAttribute("data-id") ?? undefined, name);
+  } catch (error) {
+    messages.show("page", `This island’s data-id is unusable (${describeError(error)}); its URL keys start with “${name}.”.`);
+    return name;
+  }
+}
+
+function baseProps<P>(definition: IslandDefinition<P>, host: HostElement, messages: Messages): P {
+  const text = host.getAttribute("data-props") ?? "{}";
+  try {
+    if (text.length > MAX_PROPS_CHARS) throw new IslandInputError("data-props", `${text.length} characters is over the ${MAX_PROPS_CHARS} limit`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new IslandInputError("data-props", "is not JSON");
+    }
+    return definition.parseProps(raw);
+  } catch (error) {
+    messages.show("page", `This island’s props are unusable (${describeError(error)}); showing its defaults.`);
+    return definition.parseProps({});
+  }
+}
+
+function withUrlState<P>(definition: IslandDefinition<P>, base: P, id: string, env: ClientEnv, messages: Messages): P {
+  const { query, problem } = readIslandQuery(env.location.search, id);
+  if (problem) {
+    messages.show("url", problem);
+    return base;
+  }
+  if (Object.keys(query).length === 0) return base;
+  try {
+    return definition.fromQuery(query, base);
+  } catch (error) {
+    const field = error instanceof IslandInputError ? `${id}.${error.field}` : id;
+    messages.show("url", `The link’s setting “${field}” cannot be used (${describeError(error, true)}); showing the page’s own values.`);
+    return base;
+  }
+}
+
+/** The message of an error without a repeated field prefix when asked. */
+function describeError(error: unknown, withoutField = false): string {
+  if (error instanceof IslandInputError) {
+    return withoutField && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+  }
+  return error instanceof Error ? error.message : "unknown error";
+}
+
+function controlsIn(fieldset: ElementLike): ControlLike[] {
+  const found = fieldset.querySelectorAll(CONTROL_SELECTOR);
+  const controls: ControlLike[] = [];
+  for (let i = 0; i < found.length; i++) controls.push(found[i] as ControlLike);
+  return controls;
+}
+
+/** Sets a control's value; a select's by choosing its option (what `select.value = …` does, spelled out for DOMs without that setter). */
+function setValue(control: ControlLike, value: string): void {
+  if (control.tagName !== "SELECT") {
+    control.value = value;
+    return;
+  }
+  const options = Array.from(control.querySelectorAll("option") as ArrayLike<ElementLike & OptionLike>);
+  // Deselect first, then select: some DOMs (linkedom) deselect the current option whenever one is set.
+  for (const option of options) if (option.value !== value) option.selected = false;
+  for (const option of options) if (option.value === value) option.selected = true;
+}
+
+/** The value a control had in the server-rendered HTML. */
+function initialValue(control: ControlLike): string {
+  if (control.tagName === "SELECT") {
+    const selected = control.querySelector("option[selected]") ?? control.querySelector("option");
+    return selected ? selected.getAttribute("value") ?? selected.textContent ?? "" : "";
+  }
+  if (control.tagName === "TEXTAREA") return control.textContent ?? "";
+  return control.getAttribute("value") ?? "";
+}
+
+type MessageSource = "page" | "url" | "input";
+
+/** The island's message line: a status live region, written as text (never as HTML). */
+class Messages {
+  private readonly texts = new Map<MessageSource, string>();
+  private readonly host: HostElement;
+
+  constructor(host: HostElement) {
+    this.host = host;
+    // The live region exists before anything is said in it, so that screen readers announce changes.
+    this.element();
+  }
+
+  show(source: MessageSource, text: string): void {
+    this.texts.set(source, text);
+    this.update();
+  }
+
+  clear(source: MessageSource): void {
+    if (this.texts.delete(source)) this.update();
+  }
+
+  private update(): void {
+    const element = this.element();
+    if (element) element.textContent = [...this.texts.values()].join(" ");
+  }
+
+  private element(): ElementLike | null {
+    return messageElement(this.host);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The two regions every island renders, which the browser client finds by
+ * class: the controls (a fieldset, disabled until the client arms it, so a
+ * page without JavaScript shows no dead controls) and the output (replaced
+ * whole on every update).
+ */
+import { escapeHtml } from "./island";
+
+/** Class of the controls fieldset. */
+export const CONTROLS_CLASS = "hmf-island-controls";
+/** Class of the output region. */
+export const OUTPUT_CLASS = "hmf-island-output";
+
+/** The controls fieldset: legend, controls, and a note for readers without JavaScript. */
+export function controlsFrame(title: string, controls: string): string {
+  return (
+    `<fieldset class="${CONTROLS_CLASS}" disabled><legend class="hmf-island-title">${escapeHtml(title)}</legend>` +
+    `<div class="hmf-controls">${controls}</div>` +
+    `<p class="hmf-island-static-note">The numbers below are for these inputs; the controls work with JavaScript on.</p></fieldset>`
+  );
+}
+
+/** The output region around already-escaped HTML. */
+export function outputFrame(html: string): string {
+  return `<div class="${OUTPUT_CLASS}">${html}</div>`;
+}

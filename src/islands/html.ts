@@ -1,0 +1,63 @@
+/**
+ * Small HTML pieces shared by the islands: exact counts beside their SI
+ * reading, ratios, share bars. Every argument that is text is escaped here.
+ */
+import { exactRatio, formatPercent, formatSI, groupDigits } from "../core/format";
+import { escapeHtml } from "./island";
+
+/** An exact count with its SI reading: "1.73 PFLOP" over "1,732,772,659,200,000". */
+export function countHtml(value: bigint, unit: string): string {
+  return (
+    `<span class="hmf-count"><span class="hmf-si">${escapeHtml(formatSI(value, { unit }))}</span> ` +
+    `<span class="hmf-exact">${digitsHtml(value)}</span></span>`
+  );
+}
+
+/** Grouped digits that may wrap after a comma on a narrow screen (the text is unchanged). */
+function digitsHtml(value: bigint): string {
+  return escapeHtml(groupDigits(value)).replace(/,/g, ",<wbr>");
+}
+
+/** Bytes in binary units with the exact count: "12.6 GiB (13,476,831,232 B)". */
+export function bytesHtml(value: bigint): string {
+  return (
+    `<span class="hmf-count"><span class="hmf-si">${escapeHtml(formatSI(value, { unit: "B", binary: true }))}</span> ` +
+    `<span class="hmf-exact">${digitsHtml(value)} B</span></span>`
+  );
+}
+
+/**
+ * a / b as "6,887×", "3.45×" or "0.327×": exact decimal rounding of the
+ * bigints, with three significant digits below 100.
+ */
+export function timesText(a: bigint, b: bigint): string {
+  if (b <= 0n) throw new RangeError("timesText: the denominator must be positive");
+  if (a <= 0n) return "0×";
+  // The fewest decimals that keep three significant digits: 0 from 100, 1 from 10, 2 from 1, …
+  let decimals = 0;
+  while (a * 10n ** BigInt(decimals) < 100n * b && decimals < 30) decimals++;
+  return `${groupDigits(exactRatio(a, b, decimals))}×`;
+}
+
+/** part / whole as a percentage with three significant digits. */
+export function shareText(part: bigint, whole: bigint): string {
+  if (whole <= 0n) return "0%";
+  return formatPercent(shareOf(part, whole));
+}
+
+/** part / whole as a float in [0, 1], for drawing. */
+export function shareOf(part: bigint, whole: bigint): number {
+  if (whole <= 0n) return 0;
+  // Exact to 15 digits after the point, so that a share of 0.00005% does not print as 0%.
+  return Number((part * 10n ** 15n) / whole) / 1e15;
+}
+
+/** A horizontal bar of `share` (0…1) drawn with SVG attributes, so a strict CSP allows it. */
+export function shareBarHtml(share: number): string {
+  const width = Math.min(Math.max(share, 0), 1) * 100;
+  return (
+    `<svg class="hmf-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">` +
+    `<rect class="hmf-bar-track" width="100" height="6"></rect>` +
+    `<rect class="hmf-bar-fill" width="${width.toFixed(2)}" height="6"></rect></svg>`
+  );
+}

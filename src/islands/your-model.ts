@@ -1,0 +1,267 @@
+/**
+ * Your model: a preset or a pasted Hugging Face config.json, and its full
+ * breakdown at one context: parameters by component, FLOPs per generated
+ * token by term (with and without a KV cache), weights and KV cache memory.
+ * A pasted config travels in the URL as its validated ModelSpec.
+ */
+import { decodeFlops, decodeNoCacheFlops } from "../core/flops";
+import { groupDigits } from "../core/format";
+import { importHfConfig } from "../core/hf/import";
+import { DTYPES, kvCacheBytes, kvCacheBytesPerToken, weightBytes, type Dtype } from "../core/memory";
+import type { ModelSpec } from "../core/model";
+import { countParams, type ParamBreakdown } from "../core/params";
+import { presetById } from "../core/presets";
+import { MATMUL_TERMS, TERM_INFO } from "../core/terms";
+import { validateModel } from "../core/validate";
+import { decodeBase64Url, encodeBase64Url } from "./base64url";
+import { CONTEXT_CONTROL, numberControlHtml, numberControlState, presetSelectHtml, readNumberControl, unknownControl } from "./controls";
+import { bytesHtml, countHtml } from "./html";
+import { checkQueryKeys, oneOf, presetFor, readProps, wholeNumber } from "./inputs";
+import { controlsFrame, outputFrame } from "./frame";
+import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
+
+/** Exactly one of `model` and `spec` is set. */
+export interface YourModelProps {
+  /** A preset id, e.g. "llama-2-7b". */
+  model?: string;
+  /** A validated model description (from a pasted config.json, a notebook or a link). */
+  spec?: ModelSpec;
+  /** What the import assumed and which keys it did not know, shown under the breakdown. */
+  notes: string[];
+  /** Context length S. */
+  S: number;
+  /** Storage format of weights and KV cache. */
+  dtype: Dtype;
+}
+
+/** Llama 2 7B at S = 4096, in bf16. */
+export const YOUR_MODEL_DEFAULTS: Readonly<YourModelProps> = { model: "llama-2-7b", notes: [], S: 4096, dtype: "bf16" };
+
+/** Largest pasted config.json, in characters: real ones are a few KB. */
+export const MAX_PASTE_CHARS = 100_000;
+/** Longest `spec` URL value, in characters: a ModelSpec encodes to well under 2 KB. */
+export const MAX_SPEC_QUERY_CHARS = 8_192;
+const MAX_NOTES = 50;
+const MAX_NOTE_CHARS = 2_000;
+/** Unknown config keys listed by name; more are counted. */
+const MAX_LISTED_KEYS = 40;
+const QUERY_KEYS = ["model", "spec", "s", "dtype"] as const;
+
+/** The model the props describe. */
+export function yourModelSpec(props: YourModelProps): ModelSpec {
+  if (props.spec) return props.spec;
+  if (props.model !== undefined) return presetById(props.model).spec;
+  throw new IslandInputError("model", "give a model or a spec");
+}
+
+/** Imports pasted config.json text, or says (naming the field) why it cannot be used. */
+export function importPasted(text: string): { spec: ModelSpec; notes: string[] } {
+  if (text.length > MAX_PASTE_CHARS) {
+    throw new IslandInputError("config.json", `the pasted text is ${groupDigits(text.length)} characters; the limit is ${groupDigits(MAX_PASTE_CHARS)} (real config.json files are a few KB)`);
+  }
+  try {
+    const imported = importHfConfig(text);
+    return { spec: imported.spec, notes: importNotes(imported.assumptions, imported.unrecognized) };
+  } catch (error) {
+    throw new IslandInputError("config.json", error instanceof Error ? error.message : "could not be imported");
+  }
+}
+
+/**
+ * The import's notes within the props' limits: long lists are shortened with
+ * a count of what is left out, never cut silently.
+ */
+function importNotes(assumptions: readonly string[], unrecognized: readonly string[]): string[] {
+  const room = MAX_NOTES - 2;
+  const notes = assumptions.slice(0, room).map((note) => (note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS - 1)}…` : note));
+  if (assumptions.length > room) notes.push(`…and ${assumptions.length - room} more assumptions.`);
+  if (unrecognized.length > 0) {
+    const listed = unrecognized.slice(0, MAX_LISTED_KEYS).map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key));
+    const more = unrecognized.length > MAX_LISTED_KEYS ? `, and ${unrecognized.length - MAX_LISTED_KEYS} more` : "";
+    notes.push(`Keys this importer does not know (they may matter): ${listed.join(", ")}${more}.`);
+  }
+  return notes;
+}
+
+function specField(raw: unknown, field: string): ModelSpec {
+  try {
+    return validateModel(raw);
+  } catch (error) {
+    throw new IslandInputError(field, error instanceof Error ? error.message : "is not a valid model description");
+  }
+}
+
+function notesField(raw: unknown): string[] {
+  if (!Array.isArray(raw) || raw.length > MAX_NOTES || !raw.every((note) => typeof note === "string" && note.length <= MAX_NOTE_CHARS)) {
+    throw new IslandInputError("props.notes", `expected a list of at most ${MAX_NOTES} texts of at most ${MAX_NOTE_CHARS} characters`);
+  }
+  return [...(raw as string[])];
+}
+
+/** The spec as it travels in a URL: base64url of its JSON. */
+export function encodeSpec(spec: ModelSpec): string {
+  return encodeBase64Url(JSON.stringify(spec));
+}
+
+/** Reads a `spec` URL value back: size cap, base64url, JSON, then full validation. */
+export function decodeSpec(value: string): ModelSpec {
+  if (value.length > MAX_SPEC_QUERY_CHARS) {
+    throw new IslandInputError("spec", `is ${groupDigits(value.length)} characters; the limit is ${groupDigits(MAX_SPEC_QUERY_CHARS)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeBase64Url(value));
+  } catch (error) {
+    throw new IslandInputError("spec", `is not an encoded model description (${error instanceof SyntaxError ? "not JSON" : (error as Error).message})`);
+  }
+  return specField(json, "spec");
+}
+
+const TITLE = "Your model: the full breakdown";
+
+/**
+ * Query keys: model (a preset id) or spec (base64url JSON of a ModelSpec), s, dtype.
+ * Props: { model? | spec? | config? (a config.json object or text), notes?, S?, dtype? }.
+ */
+export const yourModel: IslandDefinition<YourModelProps> = {
+  name: "your-model",
+  title: TITLE,
+
+  parseProps(raw) {
+    const record = readProps(raw, ["model", "spec", "config", "notes", "S", "dtype"]);
+    const sources = ["model", "spec", "config"].filter((key) => record[key] !== undefined);
+    if (sources.length > 1) throw new IslandInputError(`props.${sources[1]}`, `give one of model, spec and config, not ${sources.join(" and ")}`);
+    const S = record.S === undefined ? YOUR_MODEL_DEFAULTS.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range);
+    const dtype = record.dtype === undefined ? YOUR_MODEL_DEFAULTS.dtype : oneOf(record.dtype, "props.dtype", DTYPES);
+    const notes = record.notes === undefined ? [] : notesField(record.notes);
+    if (record.spec !== undefined) return { spec: specField(record.spec, "props.spec"), notes, S, dtype };
+    if (record.config !== undefined) {
+      const text = typeof record.config === "string" ? record.config : JSON.stringify(record.config);
+      const imported = importPasted(text);
+      return { spec: imported.spec, notes: [...imported.notes, ...notes], S, dtype };
+    }
+    const model = record.model === undefined ? YOUR_MODEL_DEFAULTS.model : presetFor(record.model, "props.model").id;
+    return { model, notes, S, dtype };
+  },
+
+  toQuery(props) {
+    const source: Record<string, string> = props.spec ? { spec: encodeSpec(props.spec) } : { model: props.model ?? "" };
+    return { ...source, s: String(props.S), dtype: props.dtype };
+  },
+
+  fromQuery(query, base) {
+    checkQueryKeys(query, QUERY_KEYS);
+    if (query.model !== undefined && query.spec !== undefined) throw new IslandInputError("spec", "give either model or spec, not both");
+    const S = query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range);
+    const dtype = query.dtype === undefined ? base.dtype : oneOf(query.dtype, "dtype", DTYPES);
+    if (query.spec !== undefined) return { spec: decodeSpec(query.spec), notes: ["Model description read from the link."], S, dtype };
+    if (query.model !== undefined) return { model: presetFor(query.model, "model").id, notes: [], S, dtype };
+    return { ...base, S, dtype };
+  },
+
+  applyControl(name, value, props) {
+    if (name === "model") {
+      // The empty option stands for the pasted config: choosing it changes nothing.
+      return value === "" ? props : { model: presetFor(value, "model").id, notes: [], S: props.S, dtype: props.dtype };
+    }
+    if (name === "config") {
+      if (value.trim() === "") return props;
+      const imported = importPasted(value);
+      return { spec: imported.spec, notes: imported.notes, S: props.S, dtype: props.dtype };
+    }
+    if (name === "dtype") return { ...props, dtype: oneOf(value, "dtype", DTYPES) };
+    const S = readNumberControl(CONTEXT_CONTROL, name, value);
+    return S === undefined ? unknownControl(name) : { ...props, S };
+  },
+
+  controlState: (props) => ({
+    model: { value: props.spec ? "" : props.model ?? "" },
+    dtype: { value: props.dtype },
+    ...numberControlState(CONTEXT_CONTROL, props.S),
+  }),
+
+  renderControls(props) {
+    const dtypes = DTYPES.map((d) => `<option value="${escapeHtml(d)}"${d === props.dtype ? " selected" : ""}>${escapeHtml(d)}</option>`).join("");
+    return controlsFrame(
+      TITLE,
+      presetSelectHtml("model", props.spec ? undefined : props.model, "Pasted config.json") +
+      `<div class="hmf-control hmf-control-paste"><label class="hmf-control-label"><span class="hmf-control-name">…or paste a config.json</span> ` +
+      `<span class="hmf-control-hint">from a Hugging Face model repository (at most ${escapeHtml(groupDigits(MAX_PASTE_CHARS))} characters)</span>` +
+      `<textarea class="hmf-paste" name="config" rows="6" spellcheck="false" autocomplete="off" placeholder="{ &quot;model_type&quot;: &quot;llama&quot;, … }"></textarea></label></div>` +
+      numberControlHtml(CONTEXT_CONTROL, props.S) +
+      `<div class="hmf-control hmf-control-select"><label class="hmf-control-label"><span class="hmf-control-name">Storage</span> <span class="hmf-control-hint">weights and KV cache</span>` +
+      `<select class="hmf-select" name="dtype">${dtypes}</select></label></div>`
+    );
+  },
+
+  renderOutput(props) {
+    const spec = yourModelSpec(props);
+    const source = props.spec ? "a model description (pasted config.json, notebook or link)" : presetById(props.model ?? "").citation.label;
+    const header =
+      `<p class="hmf-ym-model"><strong>${escapeHtml(spec.name)}</strong> <span class="hmf-ym-source">from ${escapeHtml(source)}</span>; ` +
+      `S = ${escapeHtml(groupDigits(props.S))}, weights and KV cache in ${escapeHtml(props.dtype)}.</p>`;
+    const notes = props.notes.length === 0 ? "" : `<ul class="hmf-notes">${props.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`;
+    return outputFrame(`<div class="hmf-ym">${header}<div class="hmf-ym-tables">${paramsTable(spec)}${flopsTable(spec, props.S)}${memoryTable(spec, props.S, props.dtype)}</div>${notes}</div>`);
+  },
+};
+
+const PARAM_LABELS: Readonly<Record<keyof ParamBreakdown, string>> = {
+  embedding: "token embedding",
+  positions: "position embeddings",
+  attention: "attention",
+  mlp: "MLP (dense layers)",
+  sharedExperts: "shared experts",
+  experts: "routed experts",
+  router: "router",
+  norms: "norms",
+  lmHead: "LM head",
+};
+
+function paramsTable(spec: ModelSpec): string {
+  const p = countParams(spec);
+  const rows = (Object.keys(PARAM_LABELS) as Array<keyof ParamBreakdown>)
+    .filter((key) => p.breakdown[key] !== 0n || p.activeBreakdown[key] !== 0n)
+    .map((key) => row(PARAM_LABELS[key], [countHtml(p.breakdown[key], ""), countHtml(p.activeBreakdown[key], "")]));
+  return table(
+    "hmf-ym-params",
+    "Parameters",
+    ["Component", "Total", "Active per token"],
+    rows,
+    [row("Total", [countHtml(p.total, ""), countHtml(p.active, "")]), row("Non-embedding (Grok’s N)", [countHtml(p.nonEmbedding, ""), ""])],
+  );
+}
+
+function flopsTable(spec: ModelSpec, context: number): string {
+  const cached = decodeFlops(spec, context);
+  const uncached = decodeNoCacheFlops(spec, context);
+  const rows = MATMUL_TERMS.filter((term) => cached.terms[term] !== 0n || uncached.terms[term] !== 0n).map((term) =>
+    row(TERM_INFO[term].label, [countHtml(cached.terms[term], "FLOP"), countHtml(uncached.terms[term], "FLOP")]),
+  );
+  return table(
+    "hmf-ym-flops",
+    `FLOPs per generated token at S = ${groupDigits(context)}`,
+    ["Term", "With a KV cache", "Without a cache"],
+    rows,
+    [row("Total", [countHtml(cached.total, "FLOP"), countHtml(uncached.total, "FLOP")])],
+  );
+}
+
+function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): string {
+  const rows = [
+    row("Weights", [bytesHtml(weightBytes(spec, dtype))]),
+    row("KV cache per token", [bytesHtml(kvCacheBytesPerToken(spec, { dtype }))]),
+    row(`KV cache for one sequence of ${groupDigits(context)} tokens`, [bytesHtml(kvCacheBytes(spec, context, { dtype }))]),
+  ];
+  return table("hmf-ym-memory", `Memory in ${dtype}`, ["What", "Bytes"], rows, []);
+}
+
+/** A row whose cells are already-escaped HTML and whose label is text. */
+function row(label: string, cells: string[]): string {
+  return `<tr><th scope="row">${escapeHtml(label)}</th>${cells.map((cell) => `<td class="hmf-num">${cell}</td>`).join("")}</tr>`;
+}
+
+function table(className: string, caption: string, columns: string[], rows: string[], footer: string[]): string {
+  const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
+  const foot = footer.length === 0 ? "" : `<tfoot>${footer.join("")}</tfoot>`;
+  return `<table class="hmf-table ${className}"><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody>${foot}</table>`;
+}
