@@ -11,4 +11,5 @@ export const ISLAND_LOADERS: IslandLoaders = {
   "three-answers": () => import("./islands/three-answers"),
   "context-sweep": () => import("./islands/context-sweep"),
   "your-model": () => import("./islands/your-model"),
+  energy: () => import("./islands/energy"),
 };

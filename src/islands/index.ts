@@ -4,6 +4,7 @@
  * the server-side rendering of their static fallback.
  */
 import { contextSweep } from "./context-sweep";
+import { energy } from "./energy";
 import { formulaExplorer } from "./formula-explorer";
 import { IslandInputError, type IslandDefinition, type IslandName } from "./island";
 import { printableKey } from "./inputs";
@@ -16,18 +17,20 @@ export { formulaExplorer, type FormulaExplorerProps } from "./formula-explorer";
 export { threeAnswers, type ThreeAnswersProps } from "./three-answers";
 export { contextSweep, type ContextSweepProps } from "./context-sweep";
 export { yourModel, type YourModelProps } from "./your-model";
+export { energy, type EnergyProps } from "./energy";
 export { renderIslandHtml, islandId, type RenderIslandOptions } from "./render";
 
 /**
- * Islands defined so far, by name. Partial: "energy" is defined elsewhere and
- * joins with one entry here; until then looking it up gives undefined, which
- * every caller must handle (as `islandDefinition` does).
+ * The islands, by name. Partial, so that a name in ISLAND_NAMES whose code
+ * has not joined yet looks up as undefined, which every caller must handle
+ * (as `islandDefinition` does).
  */
 export const ISLANDS: Readonly<Partial<Record<IslandName, IslandDefinition<any>>>> = {
   "formula-explorer": formulaExplorer,
   "three-answers": threeAnswers,
   "context-sweep": contextSweep,
   "your-model": yourModel,
+  energy,
 };
 
 /** The definition of an island by (untrusted) name, or undefined. */

@@ -1,0 +1,311 @@
+/**
+ * The roofline of one GPU, log-log: attainable FLOP/s against arithmetic
+ * intensity (FLOPs per byte moved), with the datasheet roof, the effective
+ * roof the energy model uses (peak × utilization, bandwidth × efficiency) and
+ * the steps of the current inputs marked where their step times put them.
+ *
+ * Drawn directly in SVG, in the look of the Plot charts beside it (same
+ * margins, fonts, grid and tick style): the whole chart is two bent lines,
+ * a rule and two markers, and without Plot the energy island's download on
+ * first interaction is a quarter of what it would be (see the island's
+ * budget in scripts/bench). Built with the document's own API, so the
+ * serializer escapes every label.
+ */
+import { formatFloat, formatSI, groupDigits } from "../core/format";
+import { PALETTE, type SeriesStyle } from "./palette";
+import { powerOfTenTicks, siTickLabel } from "./ticks";
+import type { ChartElement } from "./serialize";
+
+/** The two roofs, in drawing order. */
+export const ROOF_SERIES = ["datasheet", "effective"] as const;
+/** One of the roofs. */
+export type RoofSeries = (typeof ROOF_SERIES)[number];
+
+/** How each roof is drawn (labels depend on the inputs: see {@link roofLabel}). */
+export const ROOF_STYLES: Readonly<Record<RoofSeries, SeriesStyle>> = {
+  datasheet: { color: "currentColor", dash: "5 4", width: 1.5 },
+  effective: { color: PALETTE[2] as string, width: 2.5 },
+};
+
+/** The steps a roofline marks. */
+export type RooflineStep = "decode" | "prefill";
+
+/** How each step's marker is drawn: distinct colours and shapes, so colour is not needed to tell them apart. */
+export const STEP_STYLES: Readonly<Record<RooflineStep, { color: string; shape: "circle" | "square" }>> = {
+  decode: { color: PALETTE[0] as string, shape: "circle" },
+  prefill: { color: PALETTE[3] as string, shape: "square" },
+};
+
+/** One step on the chart. */
+export interface RooflinePoint {
+  step: RooflineStep;
+  /** Text beside the marker, e.g. "decode". */
+  label: string;
+  /** FLOPs per byte moved to or from HBM. */
+  intensity: number;
+  /** FLOP/s one GPU sustains in this step: FLOPs / (GPUs × step time). */
+  flopsPerSecond: number;
+  /** What limits the step, for the description. */
+  bound: "compute" | "memory";
+}
+
+/** The GPU's roofs and the steps to mark. */
+export interface RooflineData {
+  /** The GPU, for the accessible name, e.g. "NVIDIA H100 SXM". */
+  hardwareName: string;
+  /** The tensor-core precision whose peak is drawn, e.g. "bf16". */
+  precision: string;
+  /** Datasheet peak dense FLOP/s of one GPU at that precision. */
+  peakFlops: number;
+  /** Datasheet HBM bandwidth of one GPU, bytes/s. */
+  bandwidth: number;
+  /** Share of the peak the effective roof reaches, in (0, 1]. */
+  utilization: number;
+  /** Share of the bandwidth the effective roof reaches, in (0, 1]. */
+  bandwidthEfficiency: number;
+  points: readonly RooflinePoint[];
+}
+
+/** Options of {@link rooflineChart}. */
+export interface RooflineChartOptions {
+  /** Width in pixels (default 640); the SVG scales down with its container. */
+  width?: number;
+  /** Height in pixels (default 380). */
+  height?: number;
+}
+
+/** Marker size in pixels. */
+const MARKER = 11;
+
+/**
+ * FLOPs per byte the x axis always shows, so that the axes stay put while a
+ * slider moves the markers: from 0.1 (fp32 decode reads 4 bytes per 2 FLOPs)
+ * to 10^5 (prefill of a few dozen prompts of thousands of tokens).
+ */
+const INTENSITY_DOMAIN: readonly [number, number] = [0.1, 1e5];
+
+/** Margins as the Plot charts beside it have them. */
+const MARGIN = { top: 30, right: 24, bottom: 40, left: 56 } as const;
+
+/** A roof's legend text: "Datasheet roof: 989.5 TFLOP/s, 3.35 TB/s". */
+export function roofLabel(series: RoofSeries, data: RooflineData): string {
+  if (series === "datasheet") return `Datasheet roof: ${rateText(data.peakFlops, "FLOP/s")}, ${rateText(data.bandwidth, "B/s")}`;
+  return `Effective roof: ${percentText(data.utilization)} of peak, ${percentText(data.bandwidthEfficiency)} of bandwidth`;
+}
+
+/** FLOPs per byte at which the roof turns flat: peak / bandwidth, with the efficiencies for the effective roof. */
+export function ridgeIntensity(series: RoofSeries, data: RooflineData): number {
+  return series === "datasheet" ? data.peakFlops / data.bandwidth : (data.peakFlops * data.utilization) / (data.bandwidth * data.bandwidthEfficiency);
+}
+
+/** The document features the chart is built with (window.document, or linkedom's in Node). */
+interface SvgDocument {
+  createElementNS(namespace: string, tag: string): SvgNode;
+}
+
+interface SvgNode extends ChartElement {
+  textContent: string | null;
+  appendChild(child: SvgNode): unknown;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * The roofline chart as an SVG element made in `document`. Deterministic:
+ * stable class names (`hmf-roof-<series>`, `hmf-step-<step>`,
+ * `hmf-step-label-<step>`), coordinates rounded to hundredths, no ids.
+ */
+export function rooflineChart(data: RooflineData, document: unknown, options: RooflineChartOptions = {}): ChartElement {
+  checkData(data);
+  const doc = document as SvgDocument;
+  const width = options.width ?? 640;
+  const height = options.height ?? 380;
+  const ridges = ROOF_SERIES.map((series) => ridgeIntensity(series, data));
+  const intensities = [...data.points.map((p) => p.intensity), ...ridges];
+  // Whole decades at least INTENSITY_DOMAIN, with room around the markers and the ridges so that none
+  // sits on the frame; above the roof only a little room (nothing runs faster than the peak).
+  const xMin = Math.min(INTENSITY_DOMAIN[0], 10 ** Math.floor(Math.log10(Math.min(...intensities) / 2)));
+  const xMax = Math.max(INTENSITY_DOMAIN[1], 10 ** Math.ceil(Math.log10(Math.max(...intensities) * 2)));
+  const effectiveFloor = xMin * data.bandwidth * data.bandwidthEfficiency;
+  const yMin = 10 ** Math.floor(Math.log10(Math.min(effectiveFloor, ...data.points.map((p) => p.flopsPerSecond)) / 1.5));
+  const yMax = data.peakFlops * 3;
+  const left = MARGIN.left;
+  const right = width - MARGIN.right;
+  const top = MARGIN.top;
+  const bottom = height - MARGIN.bottom;
+  const x = logScale(xMin, xMax, left, right);
+  const y = logScale(yMin, yMax, bottom, top);
+  const logMid = (Math.log10(xMin) + Math.log10(xMax)) / 2;
+  const decades = Math.log10(xMax / xMin);
+
+  const el = (tag: string, attributes: Record<string, string | number | undefined>, text?: string): SvgNode => {
+    const node = doc.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, String(value));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const group = (attributes: Record<string, string | number | undefined>, children: SvgNode[]): SvgNode => {
+    const g = el("g", attributes);
+    for (const child of children) g.appendChild(child);
+    return g;
+  };
+
+  const xTicks = powerOfTenTicks(xMin, xMax, 8);
+  const yTicks = powerOfTenTicks(yMin, yMax, 8);
+  const svg = el("svg", {
+    class: "hmf-chart hmf-chart-roofline",
+    role: "img",
+    "aria-label": `Roofline of the ${data.hardwareName} (${data.precision}): attainable FLOP/s against FLOPs per byte`,
+    "aria-description": describeRoofline(data, ridges),
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    fill: "currentColor",
+    "font-family": "system-ui, sans-serif",
+    "font-size": 10,
+    "text-anchor": "middle",
+  });
+  const children: SvgNode[] = [
+    // Grid and axes: decoration for sighted readers; the description says what they show.
+    group({ class: "hmf-grid", stroke: "currentColor", "stroke-opacity": 0.1, "aria-hidden": "true" }, [
+      ...yTicks.map((t) => el("line", { x1: left, x2: right, y1: y(t), y2: y(t) })),
+      ...xTicks.map((t) => el("line", { x1: x(t), x2: x(t), y1: top, y2: bottom })),
+    ]),
+    group({ class: "hmf-axis-y", "aria-hidden": "true" }, [
+      group({ stroke: "currentColor" }, yTicks.map((t) => el("line", { x1: left - 6, x2: left, y1: y(t), y2: y(t) }))),
+      group({ "text-anchor": "end", "font-variant": "tabular-nums" }, yTicks.map((t) => el("text", { x: left - 9, y: y(t), dy: "0.32em" }, siTickLabel(t)))),
+      el("text", { x: 3, y: 3, dy: "0.71em", "text-anchor": "start" }, "↑ FLOP/s per GPU"),
+    ]),
+    group({ class: "hmf-axis-x", "aria-hidden": "true" }, [
+      group({ stroke: "currentColor" }, xTicks.map((t) => el("line", { x1: x(t), x2: x(t), y1: bottom, y2: bottom + 6 }))),
+      group({ "font-variant": "tabular-nums" }, xTicks.map((t) => el("text", { x: x(t), y: bottom + 9, dy: "0.71em" }, intensityTick(t)))),
+      el("text", { x: width - 3, y: height - 3, "text-anchor": "end" }, "Arithmetic intensity (FLOPs per byte moved) →"),
+    ]),
+  ];
+
+  ROOF_SERIES.forEach((series, i) => {
+    const style = ROOF_STYLES[series];
+    const peak = series === "datasheet" ? data.peakFlops : data.peakFlops * data.utilization;
+    const slope = series === "datasheet" ? data.bandwidth : data.bandwidth * data.bandwidthEfficiency;
+    const ridge = ridges[i] as number;
+    // A roof is straight in log-log on either side of its ridge: three points draw it exactly.
+    const d = `M${x(xMin)},${y(xMin * slope)}L${x(ridge)},${y(peak)}L${x(xMax)},${y(peak)}`;
+    children.push(
+      el("path", {
+        class: `hmf-roof-${series}`,
+        d,
+        fill: "none",
+        stroke: style.color,
+        "stroke-width": style.width,
+        "stroke-dasharray": style.dash,
+        "stroke-opacity": series === "datasheet" ? 0.7 : undefined,
+        "stroke-linejoin": "round",
+      }),
+    );
+  });
+
+  const ridge = ridges[1] as number;
+  const ridgeOnRight = Math.log10(ridge) > logMid;
+  children.push(
+    el("line", { class: "hmf-roof-ridge", x1: x(ridge), x2: x(ridge), y1: top, y2: bottom, stroke: "currentColor", "stroke-opacity": 0.4, "stroke-dasharray": "2 3" }),
+    el(
+      "text",
+      { class: "hmf-roof-ridge-label", x: x(ridge) + (ridgeOnRight ? -4 : 4), y: top + 4, dy: "0.71em", "text-anchor": ridgeOnRight ? "end" : "start" },
+      `ridge: ${intensityText(ridge)} FLOPs/byte`,
+    ),
+  );
+
+  data.points.forEach((point, i) => {
+    const style = STEP_STYLES[point.step];
+    const px = x(point.intensity);
+    const py = y(point.flopsPerSecond);
+    const half = style.shape === "square" ? MARKER / 2 : 0;
+    const toRight = Math.log10(point.intensity) <= logMid;
+    // A label whose marker sits on an earlier one's (prefill of a single token is a decode step) goes below it.
+    const stacked = data.points.slice(0, i).filter((other) => Math.abs(Math.log10(other.intensity / point.intensity)) < decades / 12).length;
+    children.push(
+      // A zero-length line with round caps is a circle; one as long as it is wide, with butt caps, a square.
+      el("line", {
+        class: `hmf-step-${point.step}`,
+        x1: px,
+        x2: px,
+        y1: round(py - half),
+        y2: round(py + half),
+        stroke: style.color,
+        "stroke-width": MARKER,
+        "stroke-linecap": style.shape === "square" ? "butt" : "round",
+      }),
+      el(
+        "text",
+        {
+          class: `hmf-step-label-${point.step}`,
+          x: round(px + (toRight ? 10 : -10)),
+          y: round(py + 12 + 14 * stacked),
+          dy: "0.32em",
+          "text-anchor": toRight ? "start" : "end",
+          "font-weight": 600,
+        },
+        point.label,
+      ),
+    );
+  });
+
+  for (const child of children) svg.appendChild(child);
+  return svg;
+}
+
+/** Maps [min, max] to [from, to] on a log scale, rounded to hundredths of a pixel. */
+function logScale(min: number, max: number, from: number, to: number): (value: number) => number {
+  const lo = Math.log10(min);
+  const span = Math.log10(max) - lo;
+  return (value) => round(from + ((Math.log10(value) - lo) / span) * (to - from));
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function checkData(data: RooflineData): void {
+  const positive: Array<[string, number]> = [
+    ["peakFlops", data.peakFlops],
+    ["bandwidth", data.bandwidth],
+    ["utilization", data.utilization],
+    ["bandwidthEfficiency", data.bandwidthEfficiency],
+    ...data.points.flatMap((p): Array<[string, number]> => [
+      [`${p.step}.intensity`, p.intensity],
+      [`${p.step}.flopsPerSecond`, p.flopsPerSecond],
+    ]),
+  ];
+  for (const [name, value] of positive) {
+    if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`rooflineChart: ${name} must be a positive finite number, got ${String(value)}`);
+  }
+}
+
+/** 0.1, 1, 10, 1k: intensities below 1 keep their decimals. */
+function intensityTick(value: number): string {
+  return value < 1 ? String(Number(value.toPrecision(1))) : siTickLabel(value);
+}
+
+/** The chart in words, for screen readers: the roofs, their ridges and each step. */
+function describeRoofline(data: RooflineData, ridges: readonly number[]): string {
+  const roofs = ROOF_SERIES.map((series, i) => `${roofLabel(series, data)}, turning flat at ${intensityText(ridges[i] as number)} FLOPs per byte`);
+  const steps = data.points.map(
+    (p) => `${p.label} at ${intensityText(p.intensity)} FLOPs per byte and ${rateText(p.flopsPerSecond, "FLOP/s")} per GPU (${p.bound}-bound)`,
+  );
+  return `Log-log axes. ${roofs.join("; ")}. Markers: ${steps.join("; ")}.`;
+}
+
+/** 0.500, 7.11, 185, 3,730: three significant digits, grouped from 1,000 on. */
+function intensityText(x: number): string {
+  return x < 1000 ? formatFloat(x) : groupDigits(Number(x.toPrecision(3)));
+}
+
+/** A rate with up to four significant digits and no trailing zeros: "989.5 TFLOP/s", "3.35 TB/s". */
+function rateText(value: number, unit: string): string {
+  return formatSI(value, { digits: 4, unit }).replace(/\.(\d*?)0+(?= )/, (_m, digits: string) => (digits === "" ? "" : `.${digits}`));
+}
+
+/** 50%, 80%, 46.2%: up to three significant digits, no trailing zeros. */
+function percentText(share: number): string {
+  return `${Number((share * 100).toPrecision(3))}%`;
+}

@@ -1,0 +1,440 @@
+/**
+ * Energy: a model on a GPU, decoding a batch at a context. Time, energy and
+ * cost per token of a decode step (per generated token) and of a prefill
+ * step (per prompt token) side by side, the energy of one chat request, the
+ * roofline both steps sit on, and every assumption behind the numbers.
+ */
+import { legendHtml } from "../charts/legend";
+import { ROOF_SERIES, ROOF_STYLES, roofLabel, rooflineChart, type RooflineData, type RooflinePoint } from "../charts/roofline";
+import { chartHtml } from "../charts/serialize";
+import { DEFAULT_USD_PER_GPU_HOUR } from "../core/energy/cost";
+import { energyPerToken, queryEnergy, type EnergyOptions, type PhaseEnergy } from "../core/energy/energy";
+import { HARDWARE_PRESETS, type HardwarePreset } from "../core/energy/hardware";
+import type { Assumption, Assumptions } from "../core/energy/inputs";
+import { ML_ENERGY_WORKLOAD } from "../core/energy/measured";
+import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energy/roofline";
+import { formatFloat, formatSI, groupDigits } from "../core/format";
+import { DTYPES, type Dtype } from "../core/memory";
+import { presetById } from "../core/presets";
+import {
+  CONTEXT_CONTROL,
+  numberControlHtml,
+  numberControlState,
+  presetSelectHtml,
+  readNumberControl,
+  unknownControl,
+  type NumberControl,
+} from "./controls";
+import { controlsFrame, outputFrame } from "./frame";
+import { countHtml } from "./html";
+import { checkQueryKeys, describeValue, MAX_ID_CHARS, oneOf, presetFor, readProps, wholeNumber } from "./inputs";
+import { escapeHtml, IslandInputError, type ControlState, type IslandDefinition } from "./island";
+
+/** A preset model served on one kind of GPU. */
+export interface EnergyProps {
+  /** Preset id (src/core/presets.ts), e.g. "llama-3.1-8b". */
+  model: string;
+  /** Hardware preset id (src/core/energy/hardware.ts), e.g. "h100-sxm". */
+  gpu: string;
+  /** Sequences decoded together, B (prefill: prompts run together). */
+  batch: number;
+  /** Context length S: decode generates the S-th token; prefill runs prompts of S tokens. */
+  S: number;
+  /** GPUs the model is split over by tensor parallelism within one server, G: 1, 2, 4 or 8. */
+  gpus: number;
+  /** Storage format of weights and KV cache. */
+  dtype: Dtype;
+  /** Measured average power of one GPU, W; absent: the GPU's TDP (an upper bound). */
+  watts?: number;
+  /** Rental price of one GPU-hour, US$ (default the core's {@link DEFAULT_USD_PER_GPU_HOUR}); set by props only. */
+  usdPerGpuHour: number;
+}
+
+/** Llama 3.1 8B on one H100, batch 8, S = 4096, bf16, at TDP and the core's default price. */
+export const ENERGY_DEFAULTS: Readonly<EnergyProps> = {
+  model: "llama-3.1-8b",
+  gpu: "h100-sxm",
+  batch: 8,
+  S: 4096,
+  gpus: 1,
+  dtype: "bf16",
+  usdPerGpuHour: DEFAULT_USD_PER_GPU_HOUR,
+};
+
+/** Tensor-parallel group sizes within one server (the all-reduce model assumes one NVLink or Infinity Fabric domain). */
+export const GPU_COUNTS: readonly number[] = [1, 2, 4, 8];
+/** Largest measured power accepted, W: well above any single accelerator's board power. */
+export const MAX_WATTS = 5000;
+/** Largest price accepted, US$ per GPU-hour. */
+export const MAX_USD_PER_GPU_HOUR = 1000;
+/** The query value of `watts` that stands for "no measurement: use the TDP". */
+export const TDP_VALUE = "tdp";
+
+/** Batch B: 1 to 4,096 sequences, on a log slider. */
+export const BATCH_CONTROL: NumberControl = {
+  key: "batch",
+  label: "Batch B",
+  hint: "sequences decoded together",
+  range: { min: 1, max: 4096 },
+  slider: { kind: "log", min: 1, max: 4096 },
+};
+
+const WATTS_RANGE = { min: 1, max: MAX_WATTS };
+const PROP_KEYS = ["model", "gpu", "batch", "S", "gpus", "dtype", "watts", "usdPerGpuHour"] as const;
+const QUERY_KEYS = ["model", "gpu", "batch", "s", "gpus", "dtype", "watts"] as const;
+
+/** The hardware preset with this id; anything else is refused naming the field and listing the ids. */
+export function hardwareFor(raw: unknown, field: string): HardwarePreset {
+  if (typeof raw !== "string") throw new IslandInputError(field, `expected a GPU id, got ${describeValue(raw)}`);
+  const id = raw.trim();
+  const found = id.length <= MAX_ID_CHARS ? HARDWARE_PRESETS.find((candidate) => candidate.id === id) : undefined;
+  if (!found) throw new IslandInputError(field, `unknown GPU ${describeValue(raw)} (known: ${HARDWARE_PRESETS.map((h) => h.id).join(", ")})`);
+  return found;
+}
+
+function gpuCount(raw: unknown, field: string): number {
+  const count = wholeNumber(raw, field, { min: 1, max: GPU_COUNTS[GPU_COUNTS.length - 1] as number });
+  if (!GPU_COUNTS.includes(count)) throw new IslandInputError(field, `expected ${countList()} GPUs (tensor parallelism within one server), got ${count}`);
+  return count;
+}
+
+function countList(): string {
+  return `${GPU_COUNTS.slice(0, -1).join(", ")} or ${GPU_COUNTS[GPU_COUNTS.length - 1]}`;
+}
+
+/** Measured watts from a URL or the power box: a whole number, or "tdp" (the box also takes empty) for none. */
+function wattsValue(raw: string, field: string, emptyMeansTdp: boolean): number | undefined {
+  const text = raw.trim().toLowerCase();
+  if (text === TDP_VALUE || (emptyMeansTdp && text === "")) return undefined;
+  try {
+    return wholeNumber(raw, field, WATTS_RANGE);
+  } catch (error) {
+    if (!(error instanceof IslandInputError)) throw error;
+    throw new IslandInputError(field, `${error.message.slice(field.length + 2)} (or “${TDP_VALUE}” for the GPU's TDP)`);
+  }
+}
+
+function priceProp(raw: unknown): number {
+  if (typeof raw !== "number" || !Number.isFinite(raw) || raw <= 0 || raw > MAX_USD_PER_GPU_HOUR) {
+    throw new IslandInputError("props.usdPerGpuHour", `expected a price in US$ above 0 and at most ${groupDigits(MAX_USD_PER_GPU_HOUR)}, got ${describeValue(raw)}`);
+  }
+  return raw;
+}
+
+/** Props with `watts` set, or left out when undefined (so props compare and serialize the same). */
+function withWatts(props: Omit<EnergyProps, "watts">, watts: number | undefined): EnergyProps {
+  return watts === undefined ? { ...props } : { ...props, watts };
+}
+
+function withoutWatts(props: EnergyProps): Omit<EnergyProps, "watts"> {
+  const { watts: _watts, ...rest } = props;
+  return rest;
+}
+
+const TITLE = "Energy: time, joules and dollars per token";
+
+/**
+ * Query keys: model, gpu, batch, s, gpus, dtype, watts ("tdp" or whole watts).
+ * Props: { model?, gpu?, batch?, S?, gpus?, dtype?, watts?, usdPerGpuHour? } (defaults above).
+ */
+export const energy: IslandDefinition<EnergyProps> = {
+  name: "energy",
+  title: TITLE,
+
+  parseProps(raw) {
+    const record = readProps(raw, PROP_KEYS);
+    const d = ENERGY_DEFAULTS;
+    return withWatts(
+      {
+        model: record.model === undefined ? d.model : presetFor(record.model, "props.model").id,
+        gpu: record.gpu === undefined ? d.gpu : hardwareFor(record.gpu, "props.gpu").id,
+        batch: record.batch === undefined ? d.batch : wholeNumber(record.batch, "props.batch", BATCH_CONTROL.range),
+        S: record.S === undefined ? d.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range),
+        gpus: record.gpus === undefined ? d.gpus : gpuCount(record.gpus, "props.gpus"),
+        dtype: record.dtype === undefined ? d.dtype : oneOf(record.dtype, "props.dtype", DTYPES),
+        usdPerGpuHour: record.usdPerGpuHour === undefined ? d.usdPerGpuHour : priceProp(record.usdPerGpuHour),
+      },
+      record.watts === undefined ? undefined : wholeNumber(record.watts, "props.watts", WATTS_RANGE),
+    );
+  },
+
+  toQuery: (props) => ({
+    model: props.model,
+    gpu: props.gpu,
+    batch: String(props.batch),
+    s: String(props.S),
+    gpus: String(props.gpus),
+    dtype: props.dtype,
+    watts: props.watts === undefined ? TDP_VALUE : String(props.watts),
+  }),
+
+  fromQuery(query, base) {
+    checkQueryKeys(query, QUERY_KEYS);
+    return withWatts(
+      {
+        model: query.model === undefined ? base.model : presetFor(query.model, "model").id,
+        gpu: query.gpu === undefined ? base.gpu : hardwareFor(query.gpu, "gpu").id,
+        batch: query.batch === undefined ? base.batch : wholeNumber(query.batch, "batch", BATCH_CONTROL.range),
+        S: query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range),
+        gpus: query.gpus === undefined ? base.gpus : gpuCount(query.gpus, "gpus"),
+        dtype: query.dtype === undefined ? base.dtype : oneOf(query.dtype, "dtype", DTYPES),
+        usdPerGpuHour: base.usdPerGpuHour,
+      },
+      query.watts === undefined ? base.watts : wattsValue(query.watts, "watts", false),
+    );
+  },
+
+  applyControl(name, value, props) {
+    if (name === "model") return { ...props, model: presetFor(value, "model").id };
+    if (name === "gpu") return { ...props, gpu: hardwareFor(value, "gpu").id };
+    if (name === "gpus") return { ...props, gpus: gpuCount(value, "gpus") };
+    if (name === "dtype") return { ...props, dtype: oneOf(value, "dtype", DTYPES) };
+    if (name === "watts") return withWatts(withoutWatts(props), wattsValue(value, "watts", true));
+    const batch = readNumberControl(BATCH_CONTROL, name, value);
+    if (batch !== undefined) return { ...props, batch };
+    const S = readNumberControl(CONTEXT_CONTROL, name, value);
+    return S === undefined ? unknownControl(name) : { ...props, S };
+  },
+
+  controlState: (props): Record<string, ControlState> => ({
+    model: { value: props.model },
+    gpu: { value: props.gpu },
+    gpus: { value: String(props.gpus) },
+    dtype: { value: props.dtype },
+    watts: { value: props.watts === undefined ? "" : String(props.watts) },
+    ...numberControlState(BATCH_CONTROL, props.batch),
+    ...numberControlState(CONTEXT_CONTROL, props.S),
+  }),
+
+  renderControls(props) {
+    return controlsFrame(
+      TITLE,
+      presetSelectHtml("model", props.model) +
+        selectHtml("gpu", "GPU", "datasheet figures", HARDWARE_PRESETS.map((h) => [h.id, h.name]), props.gpu) +
+        numberControlHtml(BATCH_CONTROL, props.batch) +
+        numberControlHtml(CONTEXT_CONTROL, props.S) +
+        selectHtml("gpus", "GPUs", "tensor parallel, one server", GPU_COUNTS.map((g) => [String(g), String(g)]), String(props.gpus)) +
+        selectHtml("dtype", "Storage", "weights and KV cache", DTYPES.map((t) => [t, t]), props.dtype) +
+        `<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">Power</span> ` +
+        `<span class="hmf-control-hint">measured watts per GPU; empty: TDP</span>` +
+        `<input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="watts" placeholder="TDP" ` +
+        `value="${props.watts === undefined ? "" : escapeHtml(String(props.watts))}"></label></div>`,
+    );
+  },
+
+  renderOutput(props, document) {
+    const preset = presetById(props.model);
+    const spec = preset.spec;
+    const hardware = hardwareFor(props.gpu, "gpu");
+    const options: EnergyOptions = {
+      context: props.S,
+      batch: props.batch,
+      gpus: props.gpus,
+      dtype: props.dtype,
+      usdPerGpuHour: props.usdPerGpuHour,
+      ...(props.watts === undefined ? {} : { measuredWatts: props.watts }),
+    };
+    const report = energyPerToken(spec, hardware, options);
+    const { context: _context, ...queryOptions } = options;
+    const query = queryEnergy(spec, hardware, { ...queryOptions, ...ML_ENERGY_WORKLOAD });
+    const decode = report.decode;
+    const prefill = report.prefill;
+
+    const power = report.power;
+    const powerText = power.source === "measured"
+      ? `${groupDigits(power.wattsPerGpu)} W per GPU (measured)`
+      : `${groupDigits(power.wattsPerGpu)} W per GPU (TDP: no measurement, so an upper bound)`;
+    const setup =
+      `<p class="hmf-en-setup"><strong>${escapeHtml(spec.name)}</strong> on ${escapeHtml(`${props.gpus} × ${hardware.name}`)}; ` +
+      `${escapeHtml(`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, weights and KV cache in ${props.dtype}. ` +
+      `Power ${powerText}; price $${priceText(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
+
+    const table = phaseTable(decode, prefill, props);
+    const queryText =
+      `One chat request of ${groupDigits(query.promptTokens)} prompt tokens and ${groupDigits(query.outputTokens)} answer tokens ` +
+      `(ML.ENERGY's mean LM-Arena request), served in a batch of ${groupDigits(query.batch)}: ` +
+      `${formatFloat(query.wattHours)} Wh (${joulesText(query.joules)}: ${joulesText(query.prefillJoules)} prefill + ${joulesText(query.decodeJoules)} decode), ` +
+      `${joulesText(query.joulesPerOutputToken)} per answer token.`;
+
+    return outputFrame(
+      `<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}` +
+        `<p class="hmf-en-query">${escapeHtml(queryText)}</p>` +
+        rooflineFigure(decode, prefill, hardware, document) +
+        assumptionsHtml({ ...report.assumptions, ...(query.assumptions.query ? { query: query.assumptions.query } : {}) }) +
+        `</div>`,
+    );
+  },
+};
+
+function selectHtml(name: string, label: string, hint: string, options: ReadonlyArray<readonly [string, string]>, selected: string): string {
+  const items = options
+    .map(([value, text]) => `<option value="${escapeHtml(value)}"${value === selected ? " selected" : ""}>${escapeHtml(text)}</option>`)
+    .join("");
+  return (
+    `<div class="hmf-control hmf-control-select">` +
+    `<label class="hmf-control-label"><span class="hmf-control-name">${escapeHtml(label)}</span> <span class="hmf-control-hint">${escapeHtml(hint)}</span>` +
+    `<select class="hmf-select" name="${escapeHtml(name)}">${items}</select></label>` +
+    `</div>`
+  );
+}
+
+/** Whether all weights and the batch's KV cache fit in the GPUs' memory, said either way. */
+function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: EnergyProps): string {
+  const step = decode.step;
+  const capacity = hardware.hbmBytes * props.gpus;
+  const what = `all weights and the KV cache of ${groupDigits(props.batch)} sequence${props.batch === 1 ? "" : "s"} at S = ${groupDigits(props.S)} take ${bytesText(step.memoryFootprintBytes)}`;
+  const of = `${props.gpus} × ${datasheetBytesText(hardware.hbmBytes)} of HBM`;
+  if (step.fitsInMemory) {
+    return `<p class="hmf-en-memory">${escapeHtml(`Fits in memory: ${what} of ${of} (${formatFloat((100 * Number(step.memoryFootprintBytes)) / capacity)}%; activations not counted).`)}</p>`;
+  }
+  return (
+    `<p class="hmf-en-memory hmf-note hmf-note-warning"><strong>Does not fit in memory:</strong> ${escapeHtml(`${what.charAt(0).toUpperCase()}${what.slice(1)}, more than the ${of}. ` +
+      "The figures below are what the steps would take if it fitted: use more GPUs, a smaller batch, a shorter context or a smaller storage format.")}</p>`
+  );
+}
+
+const TEXT_ROWS: readonly string[] = ["The step", "Limited by"];
+
+/** Decode and prefill side by side, one row per quantity. */
+function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProps): string {
+  const b = groupDigits(props.batch);
+  const s = groupDigits(props.S);
+  const plural = props.batch === 1 ? "" : "s";
+  const rows: Array<[string, string, string]> = [
+    ["The step", escapeHtml(`${b} sequence${plural}, 1 new token${plural ? " each" : ""}, at context ${s}`), escapeHtml(`${b} prompt${plural} of ${s} token${props.S === 1 ? "" : "s"}`)],
+    ["FLOPs per step", countHtml(decode.step.flops, "FLOP"), countHtml(prefill.step.flops, "FLOP")],
+    ["Bytes moved per step", countHtml(decode.step.bytes, "B"), countHtml(prefill.step.bytes, "B")],
+    ["FLOPs per byte", escapeHtml(roundedText(decode.step.arithmeticIntensity)), escapeHtml(roundedText(prefill.step.arithmeticIntensity))],
+    ["Step time", escapeHtml(secondsText(decode.stepSeconds)), escapeHtml(secondsText(prefill.stepSeconds))],
+    ["Limited by", escapeHtml(boundText(decode)), escapeHtml(boundText(prefill))],
+    ["Tokens per second", escapeHtml(roundedText(decode.tokensPerSecond)), escapeHtml(roundedText(prefill.tokensPerSecond))],
+    ["Energy per token", `<strong>${escapeHtml(joulesText(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(joulesText(prefill.joulesPerToken))}</strong>`],
+    ["Cost per million tokens", escapeHtml(dollarsText(decode.usdPerMillionTokens)), escapeHtml(dollarsText(prefill.usdPerMillionTokens))],
+  ];
+  const body = rows
+    .map(([label, d, p]) => {
+      // Words (what the step is, what limits it) read left-aligned; numbers line up on the right.
+      const cell = TEXT_ROWS.includes(label) ? "<td>" : `<td class="hmf-num">`;
+      return `<tr><th scope="row">${escapeHtml(label)}</th>${cell}${d}</td>${cell}${p}</td></tr>`;
+    })
+    .join("");
+  return (
+    `<table class="hmf-table hmf-en-phases"><caption>${escapeHtml("Decode and prefill, per token")}</caption>` +
+    `<thead><tr><th scope="col">Quantity</th><th scope="col">Decode (per generated token)</th><th scope="col">Prefill (per prompt token)</th></tr></thead>` +
+    `<tbody>${body}</tbody></table>`
+  );
+}
+
+function boundText(phase: PhaseEnergy): string {
+  const memory = phase.bound === "memory" ? "memory bandwidth" : "compute";
+  return phase.step.communicationSeconds > 0 ? `${memory}, plus ${secondsText(phase.step.communicationSeconds)} of all-reduces` : memory;
+}
+
+function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: HardwarePreset, document: unknown): string {
+  const precision = decode.step.computePrecision;
+  const point = (phase: PhaseEnergy, label: string): RooflinePoint => ({
+    step: phase.step.phase,
+    label,
+    intensity: phase.step.arithmeticIntensity,
+    flopsPerSecond: Number(phase.step.flops) / (phase.step.gpus * phase.stepSeconds),
+    bound: phase.bound,
+  });
+  const data: RooflineData = {
+    hardwareName: hardware.name,
+    precision,
+    peakFlops: hardware.peakFlops[precision] ?? 0,
+    bandwidth: hardware.hbmBandwidth,
+    utilization: DEFAULT_UTILIZATION,
+    bandwidthEfficiency: DEFAULT_BANDWIDTH_EFFICIENCY,
+    points: [point(decode, "decode"), point(prefill, "prefill")],
+  };
+  const legend = legendHtml(ROOF_SERIES.map((id) => ({ id: `roof-${id}`, label: roofLabel(id, data), ...ROOF_STYLES[id] })), document, "Roofs");
+  const chart = chartHtml(rooflineChart(data, document));
+  const caption =
+    `Roofline of one ${hardware.name} at ${precision}, log-log: the FLOP/s a step can reach at its FLOPs per byte moved. ` +
+    "The circle is the decode step and the square the prefill step, at the FLOP/s their step times give: " +
+    "below the roof when part of the step waits on the other resource, or on all-reduces.";
+  return `<figure class="hmf-figure">${legend}${chart}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+}
+
+/** Names of the core's assumption keys that read badly as words; any other key is shown as its words. */
+const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
+  hardware: "GPU",
+  gpuPower: "GPU power",
+  pue: "PUE",
+  usdPerGpuHour: "Price",
+  memoryCapacity: "Fits in memory",
+  query: "Chat request",
+};
+
+/** "decodeKvCache" → "Decode kv cache" → with the known acronyms, "Decode KV cache". */
+function assumptionLabel(key: string): string {
+  const known = Object.prototype.hasOwnProperty.call(ASSUMPTION_LABELS, key) ? ASSUMPTION_LABELS[key] : undefined;
+  if (known !== undefined) return known;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().replace(/\bkv\b/g, "KV");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function assumptionValue(assumption: Assumption): string {
+  const value = typeof assumption.value === "boolean" ? (assumption.value ? "yes" : "no") : String(assumption.value);
+  return assumption.unit === undefined ? value : `${value} ${assumption.unit}`;
+}
+
+/** Every named assumption, with its value and why. */
+function assumptionsHtml(assumptions: Assumptions): string {
+  const items = Object.entries(assumptions)
+    .map(
+      ([key, a]) =>
+        `<li class="hmf-en-assumption" data-key="${escapeHtml(key)}"><strong>${escapeHtml(assumptionLabel(key))}</strong>: ` +
+        `${escapeHtml(assumptionValue(a))}. <span class="hmf-en-assumption-note">${escapeHtml(a.note)}</span></li>`,
+    )
+    .join("");
+  return (
+    `<details class="hmf-data hmf-en-assumptions"><summary>${escapeHtml(`Every assumption behind these numbers (${Object.keys(assumptions).length})`)}</summary>` +
+    `<ul class="hmf-notes">${items}</ul></details>`
+  );
+}
+
+/** 5.73 ms, 812 µs, 1.20 s: three significant digits in a unit that keeps them whole. */
+export function secondsText(seconds: number): string {
+  if (seconds >= 1) return `${roundedText(seconds)} s`;
+  if (seconds >= 1e-3) return `${formatFloat(seconds * 1e3)} ms`;
+  if (seconds >= 1e-6) return `${formatFloat(seconds * 1e6)} µs`;
+  return `${formatFloat(seconds * 1e9)} ns`;
+}
+
+/** 4.01 J, 45.5 mJ, 812 µJ, 135 kJ. */
+export function joulesText(joules: number): string {
+  if (joules >= 1e6) return `${roundedText(joules / 1e6)} MJ`;
+  if (joules >= 1e3) return `${formatFloat(joules / 1e3)} kJ`;
+  if (joules >= 1) return `${formatFloat(joules)} J`;
+  if (joules >= 1e-3) return `${formatFloat(joules * 1e3)} mJ`;
+  return `${formatFloat(joules * 1e6)} µJ`;
+}
+
+/** $3.18, $0.0421, $1,230. */
+export function dollarsText(usd: number): string {
+  return `$${roundedText(usd)}`;
+}
+
+/** Three significant digits, with grouped digits from 1,000 on: 174, 1,400, 0.0421. */
+export function roundedText(x: number): string {
+  if (x < 1000 || x >= 1e15) return formatFloat(x);
+  return groupDigits(Number(x.toPrecision(3)));
+}
+
+/** Bytes in decimal units, as datasheets give HBM: "17.7 GB". */
+function bytesText(bytes: bigint | number): string {
+  return formatSI(bytes, { unit: "B" });
+}
+
+/** A datasheet capacity without trailing zeros: "80 GB", "141 GB". */
+function datasheetBytesText(bytes: number): string {
+  return formatSI(bytes, { digits: 4, unit: "B" }).replace(/\.(\d*?)0+(?= )/, (_m, digits: string) => (digits === "" ? "" : `.${digits}`));
+}
+
+/** $2, $2.50: whole dollars without cents. */
+function priceText(usd: number): string {
+  if (Number.isInteger(usd)) return groupDigits(usd);
+  return usd >= 0.01 ? usd.toFixed(2) : formatFloat(usd);
+}
