@@ -1,4 +1,5 @@
 import { HARDWARE_PRESETS } from "../core/energy/hardware";
+import { quoteText } from "../core/errors";
 import { DTYPES, type Dtype } from "../core/memory";
 
 export interface CliArgs {
@@ -128,6 +129,5 @@ function dtype(text: string): Dtype {
 
 /** Quotes user text for a message without letting control characters through. */
 export function printable(text: string): string {
-  const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  return JSON.stringify(shown);
+  return quoteText(text, 60);
 }

@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { DEFAULT_USD_PER_GPU_HOUR } from "../core/energy/cost";
 import { energyPerToken } from "../core/energy/energy";
 import { HARDWARE_PRESETS, hardwareById } from "../core/energy/hardware";
 import { energyJson, type EnergyJson } from "../core/energy/json";
 import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energy/roofline";
-import { ModelError } from "../core/errors";
+import { keyText, ModelError } from "../core/errors";
 import { importHfConfig, MAX_CONFIG_CHARS, SUPPORTED_MODEL_TYPES } from "../core/hf/import";
 import { DTYPES } from "../core/memory";
 import type { ModelSpec } from "../core/model";
@@ -12,6 +12,7 @@ import { PRESETS, presetById } from "../core/presets";
 import { modelReport } from "../core/report";
 import { DEFAULT_CONTEXT, parseArgs, printable, UsageError } from "./args";
 import { renderEnergy, renderReport } from "./render";
+import { oneLine, terminalLines } from "./terminal";
 
 export const USAGE = `Usage: npm run -s flops -- <preset-id | path/to/config.json> [options]
 
@@ -46,8 +47,18 @@ interface Output {
   err(text: string): void;
 }
 
-/** Runs the CLI and returns its exit status; never throws. */
-export function run(argv: readonly string[], io: Output): number {
+/** Unknown config keys named in the note; more are counted, not listed. */
+const MAX_LISTED_KEYS = 40;
+
+/**
+ * Runs the CLI and returns its exit status; never throws. Everything written
+ * passes through `terminalLines`, and every error is one line.
+ */
+export function run(argv: readonly string[], output: Output): number {
+  const io: Output = {
+    out: (text) => output.out(terminalLines(text)),
+    err: (text) => output.err(oneLine(text)),
+  };
   try {
     const args = parseArgs(argv);
     if (args.help) {
@@ -106,28 +117,54 @@ function loadModel(argument: string): { spec: ModelSpec; source: string; notes: 
   if (!argument.endsWith(".json") && !argument.includes("/") && !argument.includes("\\")) {
     throw new UsageError(`${printable(argument)} is neither a preset (see --list) nor a path to a config.json`);
   }
-  let size: number;
+  const text = readConfigText(argument);
   try {
-    const stat = statSync(argument);
-    if (!stat.isFile()) throw new UsageError(`${printable(argument)} is not a file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${printable(argument)}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
-  }
-  if (size > MAX_CONFIG_CHARS) {
-    throw new UsageError(`${printable(argument)} is ${size.toLocaleString("en-US")} bytes; a config.json may be at most ${MAX_CONFIG_CHARS.toLocaleString("en-US")} bytes`);
-  }
-  try {
-    const imported = importHfConfig(readFileSync(argument, "utf8"));
-    const notes = [
-      ...imported.assumptions,
-      ...(imported.unrecognized.length > 0 ? [`keys not used by the count: ${imported.unrecognized.join(", ")}`] : []),
-    ];
+    const imported = importHfConfig(text);
+    const notes = [...imported.assumptions];
+    const { unrecognized } = imported;
+    if (unrecognized.length > 0) {
+      const more = unrecognized.length > MAX_LISTED_KEYS ? `, and ${unrecognized.length - MAX_LISTED_KEYS} more` : "";
+      notes.push(`keys not used by the count: ${unrecognized.slice(0, MAX_LISTED_KEYS).map(keyText).join(", ")}${more}`);
+    }
     return { spec: imported.spec, source: argument, notes };
   } catch (error) {
-    if (error instanceof ModelError) throw new UsageError(`${argument}: ${error.message}`);
+    if (error instanceof ModelError) throw new UsageError(`${printable(argument)}: ${error.message}`);
     throw error;
+  }
+}
+
+/**
+ * The file's text, read through one open handle so the size checked is the
+ * size read: never more than MAX_CONFIG_CHARS bytes, never a directory, pipe
+ * or device.
+ */
+function readConfigText(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw new UsageError(`cannot read ${printable(path)}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UsageError(`${printable(path)} is not a file`);
+    const tooLarge = () => new UsageError(`${printable(path)} is ${stat.size.toLocaleString("en-US")} bytes; a config.json may be at most ${MAX_CONFIG_CHARS.toLocaleString("en-US")} bytes`);
+    if (stat.size > MAX_CONFIG_CHARS) throw tooLarge();
+    // One byte more than allowed tells a file that grew since fstat from one that fits.
+    const buffer = Buffer.alloc(MAX_CONFIG_CHARS + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > MAX_CONFIG_CHARS) throw tooLarge();
+    return buffer.toString("utf8", 0, length);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${printable(path)}: ${(error as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
 }
 

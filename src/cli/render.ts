@@ -3,6 +3,7 @@ import { formatFloat, formatSI, groupDigits } from "../core/format";
 import type { ModelReport, FlopJson } from "../core/report";
 import { MATMUL_TERMS, ELEMENTWISE_TERMS, TERM_INFO, type FlopTerm } from "../core/terms";
 import type { ParamBreakdown } from "../core/params";
+import { oneLine } from "./terminal";
 
 const PARAM_LABELS: Readonly<Record<keyof ParamBreakdown, string>> = {
   embedding: "token embedding",
@@ -20,7 +21,7 @@ const PARAM_LABELS: Readonly<Record<keyof ParamBreakdown, string>> = {
 export function renderReport(report: ModelReport, source: string, notes: readonly string[]): string {
   const lines: string[] = [];
   const S = groupDigits(report.context);
-  lines.push(`${report.model.name}  (${source})`);
+  lines.push(`${oneLine(report.model.name)}  (${oneLine(source)})`);
   lines.push(`context S = ${S} tokens · batch ${report.batch} · ${report.dtype} · FLOP = 2 per multiply-add`);
   lines.push("");
 
@@ -53,7 +54,7 @@ export function renderReport(report: ModelReport, source: string, notes: readonl
   lines.push(row([`  weights (${report.dtype})`, bytes(report.memory.weightsBytes), ""]));
   lines.push(row([`  KV cache per token`, bytes(report.memory.kvCacheBytesPerToken), ""]));
   lines.push(row([`  KV cache, ${report.batch} × ${S} tokens`, bytes(report.memory.kvCacheBytes), ""]));
-  for (const note of notes) lines.push(`note: ${note}`);
+  for (const note of notes) lines.push(`note: ${oneLine(note)}`);
   return lines.join("\n");
 }
 

@@ -10,25 +10,38 @@ export interface LayerGroup {
   moe: boolean;
 }
 
-/** The model's layers grouped by kind, so counts stay cheap for 100+ layers. */
+/**
+ * The model's layers grouped by kind: full-attention dense, full-attention
+ * MoE, windowed dense, windowed MoE, in that order, leaving out empty groups.
+ * The counts come from the window pattern, the leading dense layers and the
+ * listed exceptions, never from a walk over every layer, so the cost does not
+ * grow with the layer count.
+ */
 export function layerGroups(spec: ModelSpec): LayerGroup[] {
-  const groups = new Map<string, LayerGroup>();
-  for (let layer = 0; layer < spec.numLayers; layer++) {
-    const window = windowOf(spec.attention.slidingWindow, layer);
-    const moe = isMoeLayer(spec, layer);
-    const key = `${window}:${moe}`;
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { count: 1, window, moe });
+  const layers = spec.numLayers;
+  const window = windowPattern(spec.attention.slidingWindow);
+  const windowed = window.countIn(0, layers);
+  const moe = moeLayers(spec);
+  let moeWindowed = 0;
+  if (moe) {
+    moeWindowed = window.countIn(moe.from, layers);
+    for (const layer of moe.denseAfter) if (window.has(layer)) moeWindowed--;
   }
-  return [...groups.values()];
+  const moeCount = moe ? layers - moe.from - moe.denseAfter.size : 0;
+  const size = spec.attention.slidingWindow?.size ?? null;
+  const groups: LayerGroup[] = [
+    { count: layers - moeCount - (windowed - moeWindowed), window: null, moe: false },
+    { count: moeCount - moeWindowed, window: null, moe: true },
+    { count: windowed - moeWindowed, window: size, moe: false },
+    { count: moeWindowed, window: size, moe: true },
+  ];
+  return groups.filter((group) => group.count > 0);
 }
 
 /** Number of layers that use routed experts. */
 export function moeLayerCount(spec: ModelSpec): number {
-  let count = 0;
-  for (let layer = 0; layer < spec.numLayers; layer++) if (isMoeLayer(spec, layer)) count++;
-  return count;
+  const moe = moeLayers(spec);
+  return moe ? spec.numLayers - moe.from - moe.denseAfter.size : 0;
 }
 
 export function isMoeLayer(spec: ModelSpec, layer: number): boolean {
@@ -38,10 +51,36 @@ export function isMoeLayer(spec: ModelSpec, layer: number): boolean {
   return !(moe.denseLayers ?? []).includes(layer);
 }
 
-function windowOf(window: SlidingWindowSpec | undefined, layer: number): number | null {
-  if (!window) return null;
-  const { layers } = window;
-  const applies =
-    layers === "all" ? true : layers === "even" ? layer % 2 === 0 : layers === "odd" ? layer % 2 === 1 : layers.includes(layer);
-  return applies ? window.size : null;
+/** MoE layers as a range [from, numLayers) minus the listed dense layers inside it; undefined for a dense model. */
+function moeLayers(spec: ModelSpec): { from: number; denseAfter: Set<number> } | undefined {
+  const moe = spec.moe;
+  if (!moe) return undefined;
+  const from = Math.min(Math.max(moe.firstDenseLayers, 0), spec.numLayers);
+  const denseAfter = new Set((moe.denseLayers ?? []).filter((layer) => layer >= from && layer < spec.numLayers));
+  return { from, denseAfter };
+}
+
+/** Which layers use the sliding window, answered without listing them all. */
+interface WindowPattern {
+  /** How many of the layers from, …, to − 1 use the window. */
+  countIn(from: number, to: number): number;
+  has(layer: number): boolean;
+}
+
+function windowPattern(window: SlidingWindowSpec | undefined): WindowPattern {
+  const layers = window?.layers;
+  if (layers === undefined) return { countIn: () => 0, has: () => false };
+  if (layers === "all") return { countIn: (from, to) => Math.max(0, to - from), has: () => true };
+  // Even layers below n: ceil(n / 2); odd ones: floor(n / 2).
+  if (layers === "even") return { countIn: (from, to) => Math.max(0, Math.ceil(to / 2) - Math.ceil(from / 2)), has: (layer) => layer % 2 === 0 };
+  if (layers === "odd") return { countIn: (from, to) => Math.max(0, Math.floor(to / 2) - Math.floor(from / 2)), has: (layer) => layer % 2 === 1 };
+  const listed = new Set(layers);
+  return {
+    countIn: (from, to) => {
+      let count = 0;
+      for (const layer of listed) if (layer >= from && layer < to) count++;
+      return count;
+    },
+    has: (layer) => listed.has(layer),
+  };
 }

@@ -1,4 +1,4 @@
-import { ModelError } from "./errors";
+import { keyText, ModelError, quoteText } from "./errors";
 import type {
   Activation,
   AttentionSpec,
@@ -11,10 +11,28 @@ import type {
 } from "./model";
 
 /**
+ * Most layers a model may have: 10,000. The deepest published models have
+ * about 130. Imports build per-layer lists (sliding-window layers, dense
+ * layers), so the limit keeps a whole import and report within milliseconds,
+ * and turns a typo such as 1e15 into an error instead of a hang.
+ */
+export const MAX_LAYERS = 10_000;
+
+/**
+ * Largest width or count of any other kind (vocabulary, hidden size, heads,
+ * head width, MLP width, experts, latent ranks, learned positions, window):
+ * 2^26 = 67,108,864, a thousand times the widest real model. It also keeps
+ * every product of two sizes (heads × head width) below 2^53, where plain
+ * numbers are still exact.
+ */
+export const MAX_WIDTH = 2 ** 26;
+
+/**
  * Checks that `input` is a complete, self-consistent ModelSpec and returns a
  * fresh copy of it. Anything wrong (a missing or unknown field, a wrong type,
- * a non-positive or non-integer size, heads that do not divide, top-k above
- * the expert count) throws a ModelError naming the field.
+ * a non-positive or non-integer size, a size above MAX_LAYERS or MAX_WIDTH,
+ * heads that do not divide, top-k above the expert count) throws a ModelError
+ * naming the field.
  */
 export function validateModel(input: unknown): ModelSpec {
   const spec = record(input, "model");
@@ -22,11 +40,11 @@ export function validateModel(input: unknown): ModelSpec {
     "name", "vocabSize", "hiddenSize", "numLayers", "attention", "mlp", "moe", "norm",
     "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap",
   ]);
-  const numLayers = positiveInteger(spec.numLayers, "numLayers");
+  const numLayers = bounded(spec.numLayers, "numLayers", MAX_LAYERS);
   const model: ModelSpec = {
     name: text(spec.name, "name"),
-    vocabSize: positiveInteger(spec.vocabSize, "vocabSize"),
-    hiddenSize: positiveInteger(spec.hiddenSize, "hiddenSize"),
+    vocabSize: bounded(spec.vocabSize, "vocabSize"),
+    hiddenSize: bounded(spec.hiddenSize, "hiddenSize"),
     numLayers,
     attention: attention(spec.attention, numLayers),
     mlp: mlp(spec.mlp, "mlp"),
@@ -52,8 +70,8 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
     allowOnly(a, "attention", [
       "kind", "numHeads", "numKvHeads", "headDim", "qkvBias", "outBias", "qkNorm", "slidingWindow", "logitSoftcap",
     ]);
-    const numHeads = positiveInteger(a.numHeads, "attention.numHeads");
-    const numKvHeads = positiveInteger(a.numKvHeads, "attention.numKvHeads");
+    const numHeads = bounded(a.numHeads, "attention.numHeads");
+    const numKvHeads = bounded(a.numKvHeads, "attention.numKvHeads");
     if (numHeads % numKvHeads !== 0) {
       throw new ModelError(
         "attention.numKvHeads",
@@ -64,7 +82,7 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
       kind,
       numHeads,
       numKvHeads,
-      headDim: positiveInteger(a.headDim, "attention.headDim"),
+      headDim: bounded(a.headDim, "attention.headDim"),
       qkvBias: flag(a.qkvBias, "attention.qkvBias"),
       outBias: flag(a.outBias, "attention.outBias"),
       qkNorm: oneOf(a.qkNorm, "attention.qkNorm", ["none", "head", "full"] as const),
@@ -78,12 +96,12 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
   ]);
   const spec: AttentionSpec = {
     kind,
-    numHeads: positiveInteger(a.numHeads, "attention.numHeads"),
-    qLoraRank: a.qLoraRank === null ? null : positiveInteger(a.qLoraRank, "attention.qLoraRank"),
-    kvLoraRank: positiveInteger(a.kvLoraRank, "attention.kvLoraRank"),
-    qkNopeHeadDim: positiveInteger(a.qkNopeHeadDim, "attention.qkNopeHeadDim"),
-    qkRopeHeadDim: positiveInteger(a.qkRopeHeadDim, "attention.qkRopeHeadDim"),
-    vHeadDim: positiveInteger(a.vHeadDim, "attention.vHeadDim"),
+    numHeads: bounded(a.numHeads, "attention.numHeads"),
+    qLoraRank: a.qLoraRank === null ? null : bounded(a.qLoraRank, "attention.qLoraRank"),
+    kvLoraRank: bounded(a.kvLoraRank, "attention.kvLoraRank"),
+    qkNopeHeadDim: bounded(a.qkNopeHeadDim, "attention.qkNopeHeadDim"),
+    qkRopeHeadDim: bounded(a.qkRopeHeadDim, "attention.qkRopeHeadDim"),
+    vHeadDim: bounded(a.vHeadDim, "attention.vHeadDim"),
     bias: flag(a.bias, "attention.bias"),
   };
   if (a.slidingWindow !== undefined) spec.slidingWindow = slidingWindow(a.slidingWindow, numLayers);
@@ -93,7 +111,7 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
 function slidingWindow(input: unknown, numLayers: number): SlidingWindowSpec {
   const w = record(input, "attention.slidingWindow");
   allowOnly(w, "attention.slidingWindow", ["size", "layers"]);
-  const size = positiveInteger(w.size, "attention.slidingWindow.size");
+  const size = bounded(w.size, "attention.slidingWindow.size");
   if (Array.isArray(w.layers)) {
     return { size, layers: layerList(w.layers, "attention.slidingWindow.layers", numLayers) };
   }
@@ -105,7 +123,7 @@ function mlp(input: unknown, field: string): MlpSpec {
   allowOnly(m, field, ["gated", "intermediateSize", "activation", "bias"]);
   return {
     gated: flag(m.gated, `${field}.gated`),
-    intermediateSize: positiveInteger(m.intermediateSize, `${field}.intermediateSize`),
+    intermediateSize: bounded(m.intermediateSize, `${field}.intermediateSize`),
     activation: oneOf(m.activation, `${field}.activation`, ACTIVATIONS),
     bias: flag(m.bias, `${field}.bias`),
   };
@@ -117,16 +135,16 @@ function moe(input: unknown, numLayers: number): MoeSpec {
     "numExperts", "expertsPerToken", "expertIntermediateSize", "numSharedExperts", "sharedExpertIntermediateSize",
     "sharedExpertGate", "routerBias", "firstDenseLayers", "denseLayers",
   ]);
-  const numExperts = positiveInteger(m.numExperts, "moe.numExperts");
-  const expertsPerToken = positiveInteger(m.expertsPerToken, "moe.expertsPerToken");
+  const numExperts = bounded(m.numExperts, "moe.numExperts");
+  const expertsPerToken = bounded(m.expertsPerToken, "moe.expertsPerToken");
   if (expertsPerToken > numExperts) {
     throw new ModelError("moe.expertsPerToken", `top-k of ${expertsPerToken} exceeds the ${numExperts} routed experts`);
   }
-  const numSharedExperts = nonNegativeInteger(m.numSharedExperts, "moe.numSharedExperts");
+  const numSharedExperts = count(m.numSharedExperts, "moe.numSharedExperts");
   const sharedExpertIntermediateSize =
     numSharedExperts === 0
-      ? nonNegativeInteger(m.sharedExpertIntermediateSize ?? 0, "moe.sharedExpertIntermediateSize")
-      : positiveInteger(m.sharedExpertIntermediateSize, "moe.sharedExpertIntermediateSize");
+      ? count(m.sharedExpertIntermediateSize ?? 0, "moe.sharedExpertIntermediateSize")
+      : bounded(m.sharedExpertIntermediateSize, "moe.sharedExpertIntermediateSize");
   const sharedExpertGate = flag(m.sharedExpertGate, "moe.sharedExpertGate");
   if (sharedExpertGate && numSharedExperts === 0) {
     throw new ModelError("moe.sharedExpertGate", "a shared-expert gate needs at least one shared expert");
@@ -138,7 +156,7 @@ function moe(input: unknown, numLayers: number): MoeSpec {
   const spec: MoeSpec = {
     numExperts,
     expertsPerToken,
-    expertIntermediateSize: positiveInteger(m.expertIntermediateSize, "moe.expertIntermediateSize"),
+    expertIntermediateSize: bounded(m.expertIntermediateSize, "moe.expertIntermediateSize"),
     numSharedExperts,
     sharedExpertIntermediateSize,
     sharedExpertGate,
@@ -156,7 +174,7 @@ function norm(input: unknown): NormSpec {
     kind: oneOf(n.kind, "norm.kind", ["layernorm", "rmsnorm"] as const),
     affine: flag(n.affine, "norm.affine"),
     bias: flag(n.bias, "norm.bias"),
-    perLayer: nonNegativeInteger(n.perLayer, "norm.perLayer"),
+    perLayer: count(n.perLayer, "norm.perLayer"),
     final: flag(n.final, "norm.final"),
   };
 }
@@ -167,7 +185,7 @@ function positions(input: unknown): PositionSpec {
   switch (kind) {
     case "learned":
       allowOnly(p, "positions", ["kind", "maxPositions"]);
-      return { kind, maxPositions: positiveInteger(p.maxPositions, "positions.maxPositions") };
+      return { kind, maxPositions: bounded(p.maxPositions, "positions.maxPositions") };
     case "rotary": {
       allowOnly(p, "positions", ["kind", "fraction"]);
       const fraction = positiveNumber(p.fraction, "positions.fraction");
@@ -202,9 +220,23 @@ function record(input: unknown, field: string): Record<string, unknown> {
 function allowOnly(input: Record<string, unknown>, field: string, known: readonly string[]): void {
   for (const key of Object.keys(input)) {
     if (!known.includes(key)) {
-      throw new ModelError(`${field}.${key}`, `unknown field (expected one of: ${known.join(", ")})`);
+      throw new ModelError(`${field}.${keyText(key)}`, `unknown field (expected one of: ${known.join(", ")})`);
     }
   }
+}
+
+/** A size of at least 1 and at most `max`. */
+function bounded(value: unknown, field: string, max = MAX_WIDTH): number {
+  const n = positiveInteger(value, field);
+  if (n > max) throw new ModelError(field, `${n} is above ${max.toLocaleString("en-US")}, the largest ${max === MAX_LAYERS ? "layer count" : "size"} the counts accept`);
+  return n;
+}
+
+/** A count that may be 0, at most MAX_WIDTH. */
+function count(value: unknown, field: string): number {
+  const n = nonNegativeInteger(value, field);
+  if (n > MAX_WIDTH) throw new ModelError(field, `${n} is above ${MAX_WIDTH.toLocaleString("en-US")}, the largest size the counts accept`);
+  return n;
 }
 
 function positiveInteger(value: unknown, field: string): number {
@@ -252,11 +284,9 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing (the field is missing)";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `the text ${JSON.stringify(shown)}`;
-  }
+  if (typeof value === "string") return `the text ${quoteText(value)}`;
   if (typeof value === "number") return Number.isFinite(value) ? `the number ${value}` : String(value);
   if (typeof value === "object") return "an object";
+  if (typeof value === "boolean") return String(value);
   return typeof value;
 }

@@ -81,6 +81,27 @@ describe("CLI", () => {
   });
 });
 
+describe("CLI output is safe for a terminal", () => {
+  it("names at most 40 unknown keys and counts the rest", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hmf-"));
+    const path = join(dir, "config.json");
+    const extra = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`extra_${String(i).padStart(2, "0")}`, i]));
+    writeFileSync(path, JSON.stringify({ ...fixture("configs/llama-2-7b-hf.json"), ...extra }));
+    const { status, out } = cli(path);
+    expect(status).toBe(0);
+    const note = out.split("\n").find((line) => line.startsWith("note: keys not used by the count:"));
+    expect(note).toContain("extra_39, and 5 more");
+    expect(note).not.toContain("extra_40");
+  });
+
+  it("escapes control, C1 and bidi characters in arguments it quotes", () => {
+    const { status, err } = cli("\u009b2J\u202e\u001b[31m");
+    expect(status).toBe(2);
+    expect(err).toContain('"\\u009b2J\\u202e\\u001b[31m" is neither a preset');
+    expect(err).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+  });
+});
+
 describe("CLI as a process", () => {
   it("exits 2 with one line and no stack trace on bad input, 0 on good", async () => {
     const { spawnSync } = await import("node:child_process");

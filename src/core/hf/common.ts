@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors";
+import { ConfigError, quoteText } from "../errors";
 import type { Activation, SlidingWindowSpec } from "../model";
 import type { ConfigReader } from "./reader";
 
@@ -16,9 +16,11 @@ const ACTIVATION_NAMES: Readonly<Record<string, Activation>> = {
 /** Maps a transformers activation name onto the four the counts distinguish. */
 export function activation(reader: ConfigReader, keys: readonly string[], fallback: string): Activation {
   const name = reader.stringOr(keys, fallback, "the transformers default for this model type");
-  const mapped = ACTIVATION_NAMES[name];
+  // Own keys only: "constructor" or "toString" must not find Object.prototype's.
+  const mapped = Object.prototype.hasOwnProperty.call(ACTIVATION_NAMES, name) ? ACTIVATION_NAMES[name] : undefined;
   if (!mapped) {
-    throw new ConfigError(keys[0] ?? "hidden_act", `unknown activation "${name}" (known: ${Object.keys(ACTIVATION_NAMES).join(", ")})`);
+    const key = keys.find((k) => reader.has(k)) ?? keys[0] ?? "hidden_act";
+    throw new ConfigError(key, `unknown activation ${quoteText(name)} (known: ${Object.keys(ACTIVATION_NAMES).join(", ")})`);
   }
   return mapped;
 }
@@ -62,7 +64,7 @@ export function slidingWindow(
     const sliding: number[] = [];
     layerTypes.forEach((type, i) => {
       if (type === "sliding_attention") sliding.push(i);
-      else if (type !== "full_attention") throw new ConfigError(`layer_types[${i}]`, `unknown layer type "${type}"`);
+      else if (type !== "full_attention") throw new ConfigError(`layer_types[${i}]`, `unknown layer type ${quoteText(type)} (expected "full_attention" or "sliding_attention")`);
     });
     if (sliding.length === 0) return undefined;
     if (size === null) throw new ConfigError("sliding_window", "layer_types has sliding_attention layers but sliding_window is not set");

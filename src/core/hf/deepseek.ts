@@ -11,7 +11,7 @@ import type { ConfigReader } from "./reader";
 export function deepseek(version: 2 | 3) {
   return (reader: ConfigReader, name: string): ModelSpec => {
     const hiddenSize = reader.int("hidden_size");
-    const numLayers = reader.int("num_hidden_layers");
+    const numLayers = reader.layers("num_hidden_layers");
     const nextN = reader.has("num_nextn_predict_layers") ? reader.countOr("num_nextn_predict_layers", 0, "") : 0;
     if (nextN > 0) reader.assume(`num_nextn_predict_layers = ${nextN}: the multi-token-prediction module is not part of the main model and is not counted`);
     reader.ignore("num_nextn_predict_layers", "max_position_embeddings", "num_key_value_heads", "ep_size", "n_group", "topk_group",
@@ -54,12 +54,15 @@ function deepseekMoe(reader: ConfigReader, numLayers: number, routerBias: boolea
     reader.ignore("n_routed_experts", "num_experts_per_tok", "moe_intermediate_size", "n_shared_experts", "first_k_dense_replace", "moe_layer_freq");
     return undefined;
   }
-  const firstDense = Math.min(reader.countOr("first_k_dense_replace", 0, "the DeepSeek default"), numLayers);
+  const firstDenseGiven = reader.countOr("first_k_dense_replace", 0, "the DeepSeek default");
+  if (firstDenseGiven >= numLayers) {
+    reader.assume(`first_k_dense_replace = ${firstDenseGiven} is not below num_hidden_layers = ${numLayers}: every layer is dense and the routed experts are never used`);
+  }
+  const firstDense = Math.min(firstDenseGiven, numLayers);
   const frequency = reader.intOr("moe_layer_freq", 1, "the DeepSeek default");
   const offGrid: number[] = [];
   for (let layer = firstDense; layer < numLayers; layer++) if (layer % frequency !== 0) offGrid.push(layer);
-  const numShared = reader.has("n_shared_experts") ? reader.countOr("n_shared_experts", 0, "") : 0;
-  reader.ignore("n_shared_experts");
+  const numShared = reader.countOr("n_shared_experts", 0, "no shared experts, the DeepSeek default");
   const expertWidth = reader.int("moe_intermediate_size");
   const moe: MoeSpec = {
     numExperts: reader.int("n_routed_experts"),

@@ -10,7 +10,7 @@ import type { ConfigReader } from "./reader";
 export function gemma(generation: 1 | 2) {
   return (reader: ConfigReader, name: string): ModelSpec => {
     const hiddenSize = reader.int("hidden_size");
-    const numLayers = reader.int("num_hidden_layers");
+    const numLayers = reader.layers("num_hidden_layers");
     const numHeads = reader.int("num_attention_heads");
     const bias = reader.boolOr("attention_bias", false, "the Gemma default");
     const window = generation === 2 ? slidingWindow(reader, numLayers, () => "even") : undefined;
@@ -37,8 +37,8 @@ export function gemma(generation: 1 | 2) {
       mlp: {
         gated: true,
         intermediateSize: reader.int("intermediate_size"),
-        // transformers runs Gemma's MLP with the tanh GELU whatever hidden_act says.
-        activation: activation(reader, ["hidden_activation", "hidden_act"], "gelu_pytorch_tanh") === "relu" ? "relu" : "gelu_tanh",
+        // transformers runs Gemma's MLP with hidden_activation, else the tanh GELU, whatever hidden_act says.
+        activation: activation(reader, ["hidden_activation"], "gelu_pytorch_tanh"),
         bias: false,
       },
       norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: generation === 2 ? 4 : 2, final: true },

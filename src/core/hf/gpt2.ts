@@ -8,14 +8,13 @@ export function gpt2(reader: ConfigReader, name: string): ModelSpec {
   const hiddenSize = reader.int(["n_embd", "hidden_size"]);
   const numHeads = reader.int(["n_head", "num_attention_heads"]);
   if (hiddenSize % numHeads !== 0) throw new ConfigError("n_head", `${numHeads} heads do not divide n_embd ${hiddenSize}`);
-  const inner = reader.has("n_inner") ? reader.int("n_inner") : 4 * hiddenSize;
-  if (!reader.has("n_inner")) reader.ignore("n_inner");
+  const inner = reader.intOr("n_inner", 4 * hiddenSize, "GPT-2's MLP is 4 × n_embd wide");
   reader.ignore("n_ctx", "scale_attn_weights", "scale_attn_by_inverse_layer_idx", "reorder_and_upcast_attn");
   return {
     name,
     vocabSize: reader.int("vocab_size"),
     hiddenSize,
-    numLayers: reader.int(["n_layer", "num_hidden_layers"]),
+    numLayers: reader.layers(["n_layer", "num_hidden_layers"]),
     attention: {
       kind: "standard", numHeads, numKvHeads: numHeads, headDim: hiddenSize / numHeads,
       qkvBias: true, outBias: true, qkNorm: "none",

@@ -13,7 +13,7 @@ export function gptNeox(reader: ConfigReader, name: string): ModelSpec {
     name,
     vocabSize: reader.int("vocab_size"),
     hiddenSize,
-    numLayers: reader.int("num_hidden_layers"),
+    numLayers: reader.layers("num_hidden_layers"),
     attention: {
       kind: "standard", numHeads, numKvHeads: numHeads, headDim: headDim(reader, hiddenSize, numHeads, "num_attention_heads"),
       qkvBias: bias, outBias: bias, qkNorm: "none",
@@ -34,5 +34,6 @@ function rotaryFraction(reader: ConfigReader): number {
     reader.assume("rotary_pct not given: using 0.25 (the GPT-NeoX default)");
     return 0.25;
   }
-  return Math.min(value, 1);
+  // Above 1 is rejected by validation (naming this key), not clamped.
+  return value;
 }

@@ -1,7 +1,8 @@
-import { ConfigError, ModelError } from "../errors";
+import { ConfigError, escapeUnsafe, keyText, ModelError, quoteText } from "../errors";
 import type { ModelSpec } from "../model";
 import { validateModel, describeValue } from "../validate";
 import { deepseek } from "./deepseek";
+import { duplicateTopLevelKeys } from "./duplicates";
 import { falcon } from "./falcon";
 import { gemma } from "./gemma";
 import { gpt2 } from "./gpt2";
@@ -61,16 +62,21 @@ export function importHfConfig(input: unknown, options: { name?: string } = {}):
   if (typeof modelType !== "string") throw new ConfigError("model_type", `expected a string, got ${describeValue(modelType)}`);
   const importer = Object.prototype.hasOwnProperty.call(IMPORTERS, modelType) ? IMPORTERS[modelType] : undefined;
   if (!importer) {
-    throw new ConfigError("model_type", `unsupported model_type ${JSON.stringify(modelType.slice(0, 60))} (supported: ${SUPPORTED_MODEL_TYPES.join(", ")})`);
+    throw new ConfigError("model_type", `unsupported model_type ${quoteText(modelType, 60)} (supported: ${SUPPORTED_MODEL_TYPES.join(", ")})`);
   }
   const reader = new ConfigReader(config);
+  if (typeof input === "string") {
+    for (const [key, count] of duplicateTopLevelKeys(input)) {
+      reader.assume(`${keyText(key)} appears ${count} times in the JSON text: the last value is used, as Python's json module (and so transformers) does`);
+    }
+  }
   const name = options.name ?? nameOf(config, modelType);
   let spec: ModelSpec;
   try {
     spec = validateModel(importer(reader, name));
   } catch (error) {
     if (error instanceof ModelError && !(error instanceof ConfigError)) {
-      throw new ConfigError(configFieldFor(error.field), error.message);
+      throw new ConfigError(configFieldFor(error.field, config), error.message);
     }
     throw error;
   }
@@ -86,7 +92,8 @@ function parseConfig(input: unknown): Record<string, unknown> {
     try {
       value = JSON.parse(input);
     } catch (error) {
-      throw new ConfigError("config", `is not valid JSON (${(error as Error).message})`);
+      // V8's message quotes the text around the error: escape it, it is user text.
+      throw new ConfigError("config", `is not valid JSON (${escapeUnsafe(error instanceof Error ? error.message : String(error))})`);
     }
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -97,20 +104,58 @@ function parseConfig(input: unknown): Record<string, unknown> {
 
 function nameOf(config: Record<string, unknown>, modelType: string): string {
   const path = config._name_or_path;
-  if (typeof path === "string" && path.trim() !== "") return path.slice(0, 120);
+  if (typeof path === "string" && path.trim() !== "") return firstCodePoints(path.trim(), 120);
   const architectures = config.architectures;
-  if (Array.isArray(architectures) && typeof architectures[0] === "string") return architectures[0].slice(0, 120);
+  const first: unknown = Array.isArray(architectures) ? architectures[0] : undefined;
+  if (typeof first === "string" && first.trim() !== "") return firstCodePoints(first.trim(), 120);
   return modelType;
 }
 
-/** Points a consistency error found after import back at the config key a user would edit. */
-function configFieldFor(specField: string): string {
-  const map: Record<string, string> = {
-    "attention.numKvHeads": "num_key_value_heads",
-    "attention.numHeads": "num_attention_heads",
-    "moe.expertsPerToken": "num_experts_per_tok",
-    "moe.numExperts": "num_experts",
-    "moe.firstDenseLayers": "first_k_dense_replace",
-  };
-  return map[specField] ?? specField;
+function firstCodePoints(text: string, count: number): string {
+  return text.length <= count ? text : Array.from(text.slice(0, 2 * count)).slice(0, count).join("");
+}
+
+/**
+ * The config keys each ModelSpec field is read from (or derived from, when a
+ * default was applied), most specific first, across every model type.
+ */
+const CONFIG_KEYS_OF_SPEC_FIELD: Readonly<Record<string, readonly string[]>> = {
+  vocabSize: ["vocab_size"],
+  hiddenSize: ["hidden_size", "n_embd"],
+  numLayers: ["num_hidden_layers", "n_layer"],
+  "attention.numHeads": ["num_attention_heads", "n_head"],
+  "attention.numKvHeads": ["num_key_value_heads", "num_kv_heads", "n_head_kv", "num_attention_heads", "n_head"],
+  "attention.headDim": ["head_dim", "num_attention_heads", "n_head"],
+  "attention.qLoraRank": ["q_lora_rank"],
+  "attention.kvLoraRank": ["kv_lora_rank"],
+  "attention.qkNopeHeadDim": ["qk_nope_head_dim"],
+  "attention.qkRopeHeadDim": ["qk_rope_head_dim"],
+  "attention.vHeadDim": ["v_head_dim"],
+  "attention.slidingWindow.size": ["sliding_window"],
+  "attention.slidingWindow.layers": ["layer_types", "max_window_layers"],
+  "attention.logitSoftcap": ["attn_logit_softcapping"],
+  finalLogitSoftcap: ["final_logit_softcapping"],
+  "mlp.intermediateSize": ["intermediate_size", "ffn_hidden_size", "n_inner", "hidden_size", "n_embd"],
+  "moe.numExperts": ["num_experts", "num_local_experts", "n_routed_experts"],
+  "moe.expertsPerToken": ["num_experts_per_tok"],
+  "moe.expertIntermediateSize": ["moe_intermediate_size", "intermediate_size"],
+  "moe.numSharedExperts": ["n_shared_experts"],
+  "moe.sharedExpertIntermediateSize": ["shared_expert_intermediate_size", "moe_intermediate_size"],
+  "moe.firstDenseLayers": ["first_k_dense_replace"],
+  "moe.denseLayers": ["mlp_only_layers", "decoder_sparse_step", "moe_layer_freq"],
+  "norm.perLayer": ["num_ln_in_parallel_attn"],
+  "positions.fraction": ["rotary_pct", "partial_rotary_factor"],
+  "positions.maxPositions": ["n_positions", "max_position_embeddings"],
+};
+
+/**
+ * Points an error that validation found after import back at the config key a
+ * user would edit: the first of the field's keys the config has, else the
+ * first it could have, else "config".
+ */
+function configFieldFor(specField: string, config: Record<string, unknown>): string {
+  const path = specField.replace(/\[\d+\]$/, "");
+  const keys = Object.prototype.hasOwnProperty.call(CONFIG_KEYS_OF_SPEC_FIELD, path) ? CONFIG_KEYS_OF_SPEC_FIELD[path] : undefined;
+  if (!keys) return "config";
+  return keys.find((key) => Object.prototype.hasOwnProperty.call(config, key) && config[key] !== null) ?? keys[0] ?? "config";
 }

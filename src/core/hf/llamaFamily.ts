@@ -23,6 +23,7 @@ function qwenSliding(reader: ConfigReader, numLayers: number): SlidingWindowSpec
   const enabled = reader.boolOr("use_sliding_window", false, "the Qwen default");
   const from = reader.countOr("max_window_layers", numLayers, "no layer is local unless told");
   if (!enabled) return null;
+  if (!reader.has("sliding_window")) reader.assume("use_sliding_window is true but sliding_window is not set: every layer attends to the whole context, as in transformers");
   const layers = Array.from({ length: Math.max(0, numLayers - from) }, (_, i) => from + i);
   return layers.length === 0 ? null : layers.length === numLayers ? "all" : layers;
 }
@@ -45,6 +46,10 @@ function qwenMoe(withSharedExpert: boolean) {
   return (reader: ConfigReader, numLayers: number): MoeSpec => {
     const step = reader.intOr("decoder_sparse_step", 1, "every layer is sparse by default");
     const mlpOnly = reader.indexList("mlp_only_layers");
+    const beyond = mlpOnly.filter((layer) => layer >= numLayers);
+    if (beyond.length > 0) {
+      reader.assume(`mlp_only_layers lists ${beyond.length === 1 ? "layer" : "layers"} ${beyond.slice(0, 5).join(", ")}${beyond.length > 5 ? ", …" : ""} beyond the ${numLayers} layers: no such layer, nothing to count`);
+    }
     const dense = new Set(mlpOnly.filter((layer) => layer < numLayers));
     for (let layer = 0; layer < numLayers; layer++) if ((layer + 1) % step !== 0) dense.add(layer);
     const shared = withSharedExpert ? reader.int("shared_expert_intermediate_size") : 0;
@@ -83,7 +88,7 @@ export const LLAMA_VARIANTS: Readonly<Record<string, Variant>> = {
 export function llamaFamily(modelType: string, variant: Variant) {
   return (reader: ConfigReader, name: string): ModelSpec => {
     const hiddenSize = reader.int("hidden_size");
-    const numLayers = reader.int("num_hidden_layers");
+    const numLayers = reader.layers("num_hidden_layers");
     const numHeads = reader.int("num_attention_heads");
     const dim = variant.defaultHeadDim !== undefined
       ? reader.intOr("head_dim", variant.defaultHeadDim, `the ${modelType} default`)

@@ -1,5 +1,5 @@
 import { ConfigError } from "../errors";
-import { describeValue } from "../validate";
+import { describeValue, MAX_LAYERS, MAX_WIDTH } from "../validate";
 
 /**
  * Reads fields of a Hugging Face config.json, remembering which keys were
@@ -15,18 +15,27 @@ export class ConfigReader {
     this.config = config;
   }
 
-  has(key: string): boolean {
-    return this.config[key] !== undefined && this.config[key] !== null;
+  /** The config's own value under `key`: never one inherited from Object.prototype. */
+  get(key: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.config, key) ? this.config[key] : undefined;
   }
 
-  /** A required positive integer, under the first key of `keys` that is present. */
+  has(key: string): boolean {
+    const value = this.get(key);
+    return value !== undefined && value !== null;
+  }
+
+  /** A required positive integer (at most MAX_WIDTH), under the first key of `keys` that is present. */
   int(keys: string | readonly string[]): number {
-    const key = this.firstPresent(keys);
-    if (key === undefined) {
-      const names = typeof keys === "string" ? [keys] : keys;
-      throw new ConfigError(names[0] ?? "config", `missing (needed to count the model${names.length > 1 ? `; also looked for ${names.slice(1).join(", ")}` : ""})`);
-    }
-    return this.integerAt(key, 1);
+    return this.integerAt(this.required(keys), 1);
+  }
+
+  /**
+   * The required layer count, at most MAX_LAYERS: checked before any adaptor
+   * builds a per-layer list from it.
+   */
+  layers(keys: string | readonly string[]): number {
+    return this.integerAt(this.required(keys), 1, MAX_LAYERS);
   }
 
   /** An optional positive integer with the default transformers uses; the default is recorded. */
@@ -51,7 +60,7 @@ export class ConfigReader {
   /** An integer or null (null meaning "not used"), e.g. DeepSeek's q_lora_rank. */
   intOrNull(key: string): number | null {
     this.used.add(key);
-    if (this.config[key] === null || this.config[key] === undefined) return null;
+    if (this.get(key) === null || this.get(key) === undefined) return null;
     return this.integerAt(key, 1);
   }
 
@@ -61,7 +70,7 @@ export class ConfigReader {
       return fallback;
     }
     this.used.add(key);
-    const value = this.config[key];
+    const value = this.get(key);
     if (typeof value !== "boolean") throw new ConfigError(key, `expected true or false, got ${describeValue(value)}`);
     return value;
   }
@@ -72,7 +81,7 @@ export class ConfigReader {
       this.assume(`${typeof keys === "string" ? keys : keys[0]} not given: using "${fallback}" (${why})`);
       return fallback;
     }
-    const value = this.config[key];
+    const value = this.get(key);
     if (typeof value !== "string") throw new ConfigError(key, `expected a string, got ${describeValue(value)}`);
     return value;
   }
@@ -80,7 +89,7 @@ export class ConfigReader {
   /** A positive number or null/absent. */
   numberOrNull(key: string): number | null {
     this.used.add(key);
-    const value = this.config[key];
+    const value = this.get(key);
     if (value === null || value === undefined) return null;
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
       throw new ConfigError(key, `expected a positive number or null, got ${describeValue(value)}`);
@@ -91,7 +100,7 @@ export class ConfigReader {
   /** A list of non-negative layer indices (or an empty list when absent). */
   indexList(key: string): number[] {
     this.used.add(key);
-    const value = this.config[key];
+    const value = this.get(key);
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) throw new ConfigError(key, `expected a list of layer indices, got ${describeValue(value)}`);
     return value.map((item, i) => {
@@ -105,7 +114,7 @@ export class ConfigReader {
   /** A list of strings (e.g. layer_types). */
   stringList(key: string): string[] | null {
     this.used.add(key);
-    const value = this.config[key];
+    const value = this.get(key);
     if (value === undefined || value === null) return null;
     if (!Array.isArray(value)) throw new ConfigError(key, `expected a list, got ${describeValue(value)}`);
     return value.map((item, i) => {
@@ -128,6 +137,15 @@ export class ConfigReader {
     return Object.keys(this.config).filter((key) => !this.used.has(key) && !irrelevant.has(key) && !isIrrelevantByPattern(key));
   }
 
+  private required(keys: string | readonly string[]): string {
+    const key = this.firstPresent(keys);
+    if (key === undefined) {
+      const names = typeof keys === "string" ? [keys] : keys;
+      throw new ConfigError(names[0] ?? "config", `missing (needed to count the model${names.length > 1 ? `; also looked for ${names.slice(1).join(", ")}` : ""})`);
+    }
+    return key;
+  }
+
   private firstPresent(keys: string | readonly string[]): string | undefined {
     const list = typeof keys === "string" ? [keys] : keys;
     for (const key of list) {
@@ -137,14 +155,18 @@ export class ConfigReader {
     return undefined;
   }
 
-  private integerAt(key: string, min: number): number {
+  /** Every integer a config gives is a size, a count or a layer index: none may exceed MAX_WIDTH (or `max`). */
+  private integerAt(key: string, min: number, max = MAX_WIDTH): number {
     this.used.add(key);
-    const value = this.config[key];
+    const value = this.get(key);
     if (typeof value !== "number") throw new ConfigError(key, `expected an integer, got ${describeValue(value)}`);
     if (!Number.isFinite(value)) throw new ConfigError(key, `expected an integer, got ${value}`);
     if (!Number.isInteger(value)) throw new ConfigError(key, `expected an integer, got the fraction ${value}`);
-    if (!Number.isSafeInteger(value)) throw new ConfigError(key, `${value} is too large to be an exact size (above 2^53)`);
     if (value < min) throw new ConfigError(key, min === 1 ? `must be at least 1, got ${value}` : `must not be negative, got ${value}`);
+    if (!Number.isSafeInteger(value)) throw new ConfigError(key, `${value} is too large to be an exact size (above 2^53)`);
+    if (value > max) {
+      throw new ConfigError(key, `${value} is above ${max.toLocaleString("en-US")}, the largest ${max === MAX_LAYERS ? "layer count" : "size"} the counts accept`);
+    }
     return value;
   }
 }

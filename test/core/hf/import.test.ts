@@ -164,3 +164,143 @@ describe("importHfConfig rejects bad configs with the field named", () => {
     expect(importError(" ".repeat(1_000_001)).message).toMatch(/limit/);
   });
 });
+
+describe("importHfConfig follows transformers where the importer used to differ (found by fuzzing)", () => {
+  const gemma = {
+    model_type: "gemma", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 2, num_attention_heads: 4,
+    num_key_value_heads: 4, head_dim: 16, vocab_size: 100,
+  };
+
+  it("Gemma's MLP runs hidden_activation (GemmaMLP: ACT2FN[config.hidden_activation]), else the tanh GELU whatever hidden_act says", () => {
+    expect(importHfConfig({ ...gemma, hidden_activation: "gelu" }).spec.mlp.activation).toBe("gelu");
+    expect(importHfConfig({ ...gemma, hidden_activation: "silu" }).spec.mlp.activation).toBe("silu");
+    expect(importHfConfig({ ...gemma, hidden_act: "relu" }).spec.mlp.activation).toBe("gelu_tanh");
+  });
+
+  it("an activation named like an Object.prototype member is unknown, not a function", () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const error = importError({ ...llama2, hidden_act: name });
+      expect(error.field).toBe("hidden_act");
+      expect(error.message).toContain(`unknown activation "${name}"`);
+    }
+  });
+
+  // transformers' FalconDecoderLayer: two norms unless parallel_attn, then two only when num_ln_in_parallel_attn == 2
+  // (which the new decoder architecture defaults to); FalconConfig defaults num_kv_heads to num_attention_heads.
+  const falcon = { model_type: "falcon", hidden_size: 64, num_attention_heads: 4, num_hidden_layers: 2, vocab_size: 100 };
+  it.each([
+    ["old architecture, parallel, one norm by default", {}, 1],
+    ["old architecture, parallel, num_ln_in_parallel_attn 2", { num_ln_in_parallel_attn: 2 }, 2],
+    ["old architecture, sequential", { parallel_attn: false }, 2],
+    ["new architecture, two by default", { new_decoder_architecture: true }, 2],
+    ["new architecture, num_ln_in_parallel_attn 1", { new_decoder_architecture: true, num_ln_in_parallel_attn: 1 }, 1],
+    ["new architecture, sequential, even with num_ln_in_parallel_attn 1", { new_decoder_architecture: true, parallel_attn: false, num_ln_in_parallel_attn: 1 }, 2],
+  ])("Falcon norms per layer: %s", (_, extra, perLayer) => {
+    expect(importHfConfig({ ...falcon, ...extra }).spec.norm.perLayer).toBe(perLayer);
+  });
+
+  it("Falcon's new architecture without num_kv_heads has one KV head per query head, and says so", () => {
+    const { spec, assumptions } = importHfConfig({ ...falcon, new_decoder_architecture: true });
+    expect(spec.attention.kind === "standard" && spec.attention.numKvHeads).toBe(4);
+    expect(assumptions.some((a) => a.startsWith("num_kv_heads not given"))).toBe(true);
+  });
+
+  it("Falcon's activation key is read (FalconMLP: get_activation(config.activation))", () => {
+    expect(importHfConfig({ ...falcon, activation: "relu" }).spec.mlp.activation).toBe("relu");
+  });
+
+  it("defaults that change the count are reported: GPT-2's n_inner, DeepSeek's n_shared_experts", () => {
+    const gpt2 = fixture<Record<string, unknown>>("configs/gpt2.json");
+    expect(importHfConfig(gpt2).assumptions.some((a) => a.startsWith("n_inner not given: using 3072"))).toBe(true);
+    const { n_shared_experts: _, ...deepseek } = fixture<Record<string, unknown>>("configs/deepseek-v3.json");
+    expect(importHfConfig(deepseek).assumptions.some((a) => a.startsWith("n_shared_experts not given: using 0"))).toBe(true);
+  });
+
+  it("first_k_dense_replace at or past the layer count makes every layer dense, and says so", () => {
+    const deepseek = fixture<Record<string, unknown>>("configs/deepseek-v3.json");
+    const { spec, assumptions } = importHfConfig({ ...deepseek, first_k_dense_replace: 100 });
+    expect(countParams(spec).breakdown.experts).toBe(0n);
+    expect(assumptions.some((a) => a.startsWith("first_k_dense_replace = 100 is not below num_hidden_layers = 61"))).toBe(true);
+  });
+
+  it("mlp_only_layers beyond the layer count are reported, not silently dropped", () => {
+    const qwen = fixture<Record<string, unknown>>("configs/qwen3-30b-a3b.json");
+    const { assumptions } = importHfConfig({ ...qwen, mlp_only_layers: [48, 100] });
+    expect(assumptions).toContain("mlp_only_layers lists layers 48, 100 beyond the 48 layers: no such layer, nothing to count");
+  });
+
+  it("a key given twice in the JSON text is reported; the last value counts, as in Python's json", () => {
+    const text = `{"hidden_size": 1024, ${JSON.stringify(llama2).slice(1)}`;
+    const { spec, assumptions } = importHfConfig(text);
+    expect(spec.hiddenSize).toBe(4096);
+    expect(assumptions).toContain("hidden_size appears 2 times in the JSON text: the last value is used, as Python's json module (and so transformers) does");
+  });
+
+  it("the model name is trimmed before it is cut, so a padded name still names the model", () => {
+    expect(importHfConfig({ ...llama2, _name_or_path: `${" ".repeat(200)}my-model` }).spec.name).toBe("my-model");
+  });
+
+  it("rotary_pct above 1 is rejected, not clamped", () => {
+    const pythia = fixture<Record<string, unknown>>("configs/pythia-6.9b.json");
+    expect(importError({ ...pythia, rotary_pct: 1.5 }).field).toBe("rotary_pct");
+  });
+
+  it("consistency errors name the key the config used: Falcon's num_kv_heads, not Llama's num_key_value_heads", () => {
+    const error = importError({ ...falcon, new_decoder_architecture: true, num_kv_heads: 3 });
+    expect(error.field).toBe("num_kv_heads");
+    expect(error.message).toContain("3 key/value heads do not divide 4 query heads");
+  });
+});
+
+describe("importHfConfig limits sizes before it builds anything from them", () => {
+  it.each([
+    ["num_hidden_layers", 10_001, "10001 is above 10,000, the largest layer count the counts accept"],
+    ["num_hidden_layers", 1e15, "1000000000000000 is above 10,000"],
+    ["hidden_size", 2 ** 26 + 1, "67108865 is above 67,108,864, the largest size the counts accept"],
+    ["vocab_size", 2 ** 40, "is above 67,108,864"],
+    ["num_key_value_heads", 2 ** 30, "is above 67,108,864"],
+  ])("%s = %d", (key, value, message) => {
+    const error = importError({ ...llama2, [key]: value });
+    expect(error.field).toBe(key);
+    expect(error.message).toContain(message);
+  });
+
+  it("a default derived from a size is checked too, and blamed on the key it came from", () => {
+    const error = importError({ model_type: "gpt2", n_embd: 2 ** 25, n_head: 1, n_layer: 1, vocab_size: 10, n_positions: 10 });
+    expect(error.field).toBe("n_embd");
+    expect(error.message).toContain("134217728 is above 67,108,864");
+  });
+
+  it("10,000 layers of a MoE with a dense-layer list import", () => {
+    const qwen = fixture<Record<string, unknown>>("configs/qwen3-30b-a3b.json");
+    const { spec } = importHfConfig({ ...qwen, num_hidden_layers: 10_000, decoder_sparse_step: 2 });
+    // Every other layer is dense: (i + 1) % 2 !== 0 for even i.
+    expect(spec.moe?.denseLayers).toHaveLength(5_000);
+  });
+});
+
+describe("importHfConfig never lets control characters into a message", () => {
+  it.each([
+    ["an unknown activation", { hidden_act: "\u001b[31mred" }, 'unknown activation "\\u001b[31mred"'],
+    ["an unknown model_type", { model_type: "\u001b]0;x\u0007" }, 'unsupported model_type "\\u001b]0;x\\u0007"'],
+    ["an unknown layer type", { layer_types: Array.from({ length: 32 }, () => "\u009b2J") }, 'unknown layer type "\\u009b2J"'],
+  ])("%s", (_, change, quoted) => {
+    const { message } = importError({ ...llama2, ...change });
+    expect(message).toContain(quoted);
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it("JSON nested as deep as the size limit allows is a ConfigError, not a stack overflow", () => {
+    const depth = 499_999;
+    expect(importError(`${"[".repeat(depth)}${"]".repeat(depth)}`).message).toBe("config: expected a JSON object, got a list");
+    const inField = `{"model_type": "llama", "hidden_size": ${"[".repeat(depth - 20)}${"]".repeat(depth - 20)}}`;
+    expect(importError(inField).message).toBe("hidden_size: expected an integer, got a list");
+  });
+
+  it("invalid JSON: the parser's excerpt of the text is escaped", () => {
+    const { message } = importError('{"model_type": \u001b[31m}');
+    expect(message).toMatch(/^config: is not valid JSON/);
+    expect(message).toContain("\\u001b");
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+  });
+});

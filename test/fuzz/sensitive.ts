@@ -1,0 +1,156 @@
+import type { ConfigObject } from "./bases";
+
+/**
+ * For every model_type, a small config in which every count-relevant key is
+ * live (windows smaller than the context and on some layers only, MoE with a
+ * dense layer, biases off so turning them on shows), and for each such key
+ * other values transformers would build a different model from.
+ *
+ * Which keys matter, and when, is read off transformers' modeling code (the
+ * config attributes each model's __init__ uses to shape its weights, caches
+ * and masks), not off this project's importer. Keys transformers ignores for
+ * a type (Mistral's attention_bias, Gemma's hidden_act, DeepSeek's
+ * num_key_value_heads under MLA) are deliberately absent.
+ */
+export interface SensitiveConfig {
+  config: ConfigObject;
+  /** Count-relevant keys and values that change the model (absent from the base where the value is new). */
+  alternatives: Record<string, readonly unknown[]>;
+}
+
+const LLAMA: SensitiveConfig = {
+  config: {
+    model_type: "llama", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+    num_key_value_heads: 2, vocab_size: 100, tie_word_embeddings: false, attention_bias: false, mlp_bias: false, hidden_act: "silu",
+  },
+  alternatives: {
+    hidden_size: [128, 32], intermediate_size: [128], num_hidden_layers: [6, 1], num_attention_heads: [8, 2],
+    num_key_value_heads: [1, 4], vocab_size: [200], tie_word_embeddings: [true], attention_bias: [true], mlp_bias: [true],
+    hidden_act: ["gelu", "relu", "gelu_pytorch_tanh"], head_dim: [32, 8],
+  },
+};
+
+function llamaLike(type: string, drop: readonly string[], extra: ConfigObject, alternatives: Record<string, readonly unknown[]>): SensitiveConfig {
+  const config: ConfigObject = { ...LLAMA.config, model_type: type, ...extra };
+  const base: Record<string, readonly unknown[]> = { ...LLAMA.alternatives };
+  for (const key of drop) {
+    delete config[key];
+    delete base[key];
+  }
+  return { config, alternatives: { ...base, ...alternatives } };
+}
+
+/** Qwen: use_sliding_window on, layers from max_window_layers = 2 of 4 local. */
+const QWEN_SLIDING = { use_sliding_window: true, sliding_window: 8, max_window_layers: 2 };
+const QWEN_SLIDING_ALTERNATIVES = {
+  use_sliding_window: [false], sliding_window: [16, 2], max_window_layers: [0, 3, 1],
+  layer_types: [["full_attention", "sliding_attention", "full_attention", "sliding_attention"]],
+};
+
+/** Qwen MoE: layer 0 dense (mlp_only_layers), so intermediate_size counts too. */
+const QWEN_MOE = { num_experts: 4, num_experts_per_tok: 2, moe_intermediate_size: 32, decoder_sparse_step: 1, mlp_only_layers: [0] };
+const QWEN_MOE_ALTERNATIVES = {
+  num_experts: [8], num_experts_per_tok: [1, 3], moe_intermediate_size: [48], decoder_sparse_step: [2], mlp_only_layers: [[], [1], [0, 3]],
+};
+
+const FALCON_NEW: ConfigObject = {
+  model_type: "falcon", hidden_size: 64, num_attention_heads: 4, num_kv_heads: 2, new_decoder_architecture: true,
+  num_hidden_layers: 4, vocab_size: 100, parallel_attn: true, bias: false, alibi: false, num_ln_in_parallel_attn: 2,
+  ffn_hidden_size: 96, tie_word_embeddings: true, activation: "gelu",
+};
+const FALCON_OLD: ConfigObject = {
+  model_type: "RefinedWebModel", hidden_size: 64, n_head: 4, multi_query: true, n_layer: 4, vocab_size: 100,
+  parallel_attn: true, bias: false, alibi: false,
+};
+const FALCON_OLD_ALTERNATIVES = {
+  hidden_size: [128], n_head: [8], multi_query: [false], n_layer: [6], vocab_size: [200], parallel_attn: [false], bias: [true],
+  alibi: [true], ffn_hidden_size: [96], new_decoder_architecture: [true], tie_word_embeddings: [false], num_ln_in_parallel_attn: [2],
+};
+
+const DEEPSEEK: ConfigObject = {
+  hidden_size: 64, intermediate_size: 96, moe_intermediate_size: 32, num_hidden_layers: 4, num_attention_heads: 4,
+  n_shared_experts: 1, n_routed_experts: 8, num_experts_per_tok: 2, first_k_dense_replace: 1, moe_layer_freq: 1,
+  kv_lora_rank: 16, q_lora_rank: 24, qk_nope_head_dim: 8, qk_rope_head_dim: 4, v_head_dim: 8, vocab_size: 100,
+  attention_bias: false, tie_word_embeddings: false, hidden_act: "silu",
+};
+const DEEPSEEK_ALTERNATIVES = {
+  hidden_size: [128], intermediate_size: [128], moe_intermediate_size: [48], num_hidden_layers: [6], num_attention_heads: [8],
+  n_shared_experts: [0, 2], n_routed_experts: [16, null], num_experts_per_tok: [1, 4], first_k_dense_replace: [0, 2, 4],
+  moe_layer_freq: [2], kv_lora_rank: [32], q_lora_rank: [null, 48], qk_nope_head_dim: [16], qk_rope_head_dim: [8],
+  v_head_dim: [16], vocab_size: [200], attention_bias: [true], tie_word_embeddings: [true], hidden_act: ["gelu"],
+};
+
+export const SENSITIVE: Readonly<Record<string, SensitiveConfig>> = {
+  llama: LLAMA,
+  mistral: llamaLike("mistral", ["attention_bias", "mlp_bias"], { sliding_window: 8 }, { sliding_window: [16, null] }),
+  mixtral: llamaLike("mixtral", ["attention_bias", "mlp_bias"], { sliding_window: 8, num_local_experts: 4, num_experts_per_tok: 2 }, {
+    sliding_window: [16, null], num_local_experts: [8], num_experts_per_tok: [1, 3],
+  }),
+  phi3: llamaLike("phi3", ["attention_bias", "mlp_bias"], { sliding_window: 8 }, { sliding_window: [16, null] }),
+  olmo2: llamaLike("olmo2", ["mlp_bias"], {}, {}),
+  qwen2: llamaLike("qwen2", ["attention_bias", "mlp_bias"], QWEN_SLIDING, QWEN_SLIDING_ALTERNATIVES),
+  qwen2_moe: llamaLike("qwen2_moe", ["attention_bias", "mlp_bias"], { ...QWEN_SLIDING, ...QWEN_MOE, shared_expert_intermediate_size: 64 }, {
+    ...QWEN_SLIDING_ALTERNATIVES, ...QWEN_MOE_ALTERNATIVES, shared_expert_intermediate_size: [96],
+  }),
+  qwen3: llamaLike("qwen3", ["mlp_bias"], { ...QWEN_SLIDING, head_dim: 16 }, { ...QWEN_SLIDING_ALTERNATIVES, head_dim: [32, 8, 128] }),
+  qwen3_moe: llamaLike("qwen3_moe", ["mlp_bias"], { ...QWEN_SLIDING, ...QWEN_MOE, head_dim: 16 }, {
+    ...QWEN_SLIDING_ALTERNATIVES, ...QWEN_MOE_ALTERNATIVES, head_dim: [32, 8],
+  }),
+  gemma: {
+    config: {
+      model_type: "gemma", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+      num_key_value_heads: 2, head_dim: 16, vocab_size: 100, attention_bias: false, tie_word_embeddings: true,
+      hidden_activation: "gelu_pytorch_tanh",
+    },
+    alternatives: {
+      hidden_size: [128], intermediate_size: [128], num_hidden_layers: [6], num_attention_heads: [8], num_key_value_heads: [1, 4],
+      head_dim: [32], vocab_size: [200], attention_bias: [true], tie_word_embeddings: [false], hidden_activation: ["gelu", "silu", "relu"],
+    },
+  },
+  gemma2: {
+    config: {
+      model_type: "gemma2", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+      num_key_value_heads: 2, head_dim: 16, vocab_size: 100, attention_bias: false, tie_word_embeddings: true,
+      hidden_activation: "gelu_pytorch_tanh", sliding_window: 8, attn_logit_softcapping: 50, final_logit_softcapping: 30,
+    },
+    alternatives: {
+      hidden_size: [128], intermediate_size: [128], num_hidden_layers: [6], num_attention_heads: [8], num_key_value_heads: [1, 4],
+      head_dim: [32], vocab_size: [200], attention_bias: [true], tie_word_embeddings: [false], hidden_activation: ["gelu", "silu"],
+      sliding_window: [16], attn_logit_softcapping: [null, 20], final_logit_softcapping: [null, 20],
+      layer_types: [["sliding_attention", "sliding_attention", "full_attention", "full_attention"]],
+    },
+  },
+  gpt2: {
+    config: {
+      model_type: "gpt2", n_embd: 64, n_head: 4, n_layer: 4, n_positions: 128, vocab_size: 100, n_inner: null,
+      activation_function: "gelu_new", tie_word_embeddings: true,
+    },
+    alternatives: {
+      n_embd: [128], n_head: [8], n_layer: [6], n_positions: [256], vocab_size: [200], n_inner: [100],
+      activation_function: ["relu", "gelu"], tie_word_embeddings: [false],
+    },
+  },
+  gpt_neox: {
+    config: {
+      model_type: "gpt_neox", hidden_size: 64, num_attention_heads: 4, num_hidden_layers: 4, intermediate_size: 96,
+      vocab_size: 100, rotary_pct: 0.25, use_parallel_residual: true, attention_bias: true, tie_word_embeddings: false, hidden_act: "gelu",
+    },
+    alternatives: {
+      hidden_size: [128], num_attention_heads: [8], num_hidden_layers: [6], intermediate_size: [128], vocab_size: [200],
+      rotary_pct: [0.5, 1], use_parallel_residual: [false], attention_bias: [false], tie_word_embeddings: [true],
+      hidden_act: ["relu", "gelu_new"],
+    },
+  },
+  falcon: {
+    config: FALCON_NEW,
+    alternatives: {
+      hidden_size: [128], num_attention_heads: [8], num_kv_heads: [1, 4], new_decoder_architecture: [false], num_hidden_layers: [6],
+      vocab_size: [200], parallel_attn: [false], bias: [true], alibi: [true], num_ln_in_parallel_attn: [1], ffn_hidden_size: [128],
+      tie_word_embeddings: [false], activation: ["relu"],
+    },
+  },
+  RefinedWebModel: { config: FALCON_OLD, alternatives: FALCON_OLD_ALTERNATIVES },
+  RefinedWeb: { config: { ...FALCON_OLD, model_type: "RefinedWeb" }, alternatives: FALCON_OLD_ALTERNATIVES },
+  deepseek_v2: { config: { ...DEEPSEEK, model_type: "deepseek_v2", topk_method: "greedy" }, alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["noaux_tc"] } },
+  deepseek_v3: { config: { ...DEEPSEEK, model_type: "deepseek_v3", topk_method: "noaux_tc" }, alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"] } },
+};
