@@ -1,0 +1,45 @@
+// The explainer site: the notebooks rendered as annotated pages (site/).
+//
+// Environment (all optional; the tests and the bench use them to build
+// fixture sites side by side without touching dist/):
+//   HMF_NOTEBOOKS  folder of .ipynb files to publish (default notebooks/)
+//   HMF_OUT_DIR    build output (default dist/)
+//   HMF_CACHE_DIR  Astro's cache, which holds the content store (default node_modules/.astro)
+import { unified } from "@astrojs/markdown-remark";
+import { defineConfig } from "astro/config";
+import rehypeKatex from "rehype-katex";
+import remarkMath from "remark-math";
+import { pagefind } from "./site/integrations/pagefind.ts";
+import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from "./site/csp.ts";
+
+export default defineConfig({
+  srcDir: "./site",
+  publicDir: "./public",
+  outDir: process.env.HMF_OUT_DIR ?? "./dist",
+  cacheDir: process.env.HMF_CACHE_DIR ?? "./node_modules/.astro",
+  trailingSlash: "ignore",
+  build: { format: "directory" },
+  // The site is static and self-contained: no prefetching, no dev toolbar.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  server: { host: "127.0.0.1" },
+  markdown: {
+    // Sätteri (Astro's default) ignores remark/rehype plugins; the notebooks
+    // loader runs its own unified pipeline with the same two plugins.
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    syntaxHighlight: false,
+  },
+  security: {
+    csp: {
+      algorithm: "SHA-256",
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: CSP_SCRIPT_RESOURCES },
+      styleDirective: { resources: CSP_STYLE_RESOURCES },
+    },
+  },
+  integrations: [pagefind()],
+  vite: {
+    // Keep KaTeX's small fonts as files: a data: URL font would need font-src data: in the CSP.
+    build: { assetsInlineLimit: 0 },
+  },
+});

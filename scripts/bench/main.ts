@@ -1,0 +1,118 @@
+/**
+ * npm run bench: the explainer's performance budgets, measured.
+ *
+ * Builds the site from notebooks/ (timed) and the fixture site with all five
+ * islands, serves both with astro preview on 127.0.0.1, and measures in
+ * headless Chromium:
+ * - per page, the JavaScript loaded before any interaction (gzipped);
+ * - per island, the JavaScript its first interaction loads, and the median
+ *   time from a slider input to updated numbers and chart;
+ * - the first search's download;
+ * - the build time.
+ * It prints the figures against the budgets; it asserts nothing.
+ */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ISLAND_NAMES } from "../../src/islands/island";
+import { buildSite, startPreview, type Preview } from "../../site/tooling/astro";
+import { launchChromium } from "../../site/tooling/chromium";
+import { kb } from "./gzip";
+import { measureIsland, type IslandCost } from "./islands";
+import { pageWeights } from "./pages";
+import { searchCost } from "./search";
+
+const BUDGET = { pageKb: 10, islandKb: 100, updateMs: 16, buildS: 30 };
+
+interface Site {
+  name: string;
+  outDir: string;
+  preview: Preview;
+  pages: string[];
+  buildSeconds: number;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), "hmf-bench-"));
+  const sites: Site[] = [];
+  const browser = await launchChromium();
+  try {
+    for (const [name, notebooks] of [["notebooks/", "notebooks"], ["fixture", "test/fixtures/site-notebooks/site"]] as const) {
+      const options = { notebooks, outDir: join(work, name, "dist"), cacheDir: join(work, name, "cache") };
+      process.stdout.write(`building the ${name} site… `);
+      const build = await buildSite(options);
+      if (!build.ok) throw new Error(`astro build failed:\n${build.output}`);
+      console.log(`${build.seconds.toFixed(1)} s`);
+      sites.push({ name, outDir: options.outDir, preview: await startPreview(options), pages: htmlPages(options.outDir), buildSeconds: build.seconds });
+    }
+    const real = sites[0] as Site;
+
+    console.log(`\nBuild time (astro build of notebooks/, fresh cache, search index included): ${real.buildSeconds.toFixed(1)} s  (budget ≤ ${BUDGET.buildS} s)`);
+
+    console.log(`\nJavaScript before any interaction, gzipped (budget ≤ ${BUDGET.pageKb} KB per page):`);
+    for (const site of sites) {
+      for (const weight of await pageWeights(browser, site.preview.url, site.outDir, site.pages)) {
+        console.log(`  ${flag(weight.gzipBytes <= BUDGET.pageKb * 1024)} ${kb(weight.gzipBytes).padStart(9)}  ${site.name} ${weight.path}  (${weight.scripts.length} file${weight.scripts.length === 1 ? "" : "s"})`);
+      }
+    }
+
+    console.log(`\nIslands: code loaded on first interaction, gzipped (budget ≤ ${BUDGET.islandKb} KB), and slider → updated numbers and chart, median of 50 inputs (budget ≤ ${BUDGET.updateMs} ms):`);
+    for (const island of ISLAND_NAMES) {
+      const where = await findIsland(sites, island);
+      if (!where) {
+        console.log(`  ✗ ${island}: on no page of either site (no notebook output uses it yet)`);
+        continue;
+      }
+      const cost = await measureIsland(browser, where.site.preview.url, where.site.outDir, where.path, island);
+      console.log(`  ${islandLine(cost, where.site.name)}`);
+    }
+
+    const search = await searchCost(browser, real.preview.url);
+    console.log(`\nSearch (Pagefind), loaded on first use of the search box: ${search.files} files, ${kb(search.bytes)} as served; 0 KB before.`);
+  } finally {
+    await browser.close();
+    for (const site of sites) await site.preview.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function htmlPages(outDir: string): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== "_astro" && entry.name !== "pagefind") walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.name === "index.html") pages.push(prefix);
+    }
+  };
+  walk(outDir, "");
+  return pages.sort();
+}
+
+async function findIsland(sites: readonly Site[], island: string): Promise<{ site: Site; path: string } | undefined> {
+  const { readFileSync } = await import("node:fs");
+  for (const site of sites) {
+    for (const path of site.pages) {
+      if (readFileSync(join(site.outDir, path, "index.html"), "utf8").includes(`data-island="${island}"`)) return { site, path };
+    }
+  }
+  return undefined;
+}
+
+function islandLine(cost: IslandCost, site: string): string {
+  if (cost.problem) return `✗ ${cost.island} (${site} /${cost.path}): ${cost.problem}`;
+  const weight = `${flag(cost.gzipBytes <= BUDGET.islandKb * 1024)} ${kb(cost.gzipBytes).padStart(9)}`;
+  const time =
+    cost.updateMedianMs === null
+      ? "no slider"
+      : `${flag(cost.updateMedianMs <= BUDGET.updateMs)} ${cost.updateMedianMs.toFixed(2)} ms update, ${cost.frameMedianMs?.toFixed(2)} ms to next frame (${cost.samples} inputs)`;
+  return `${weight}  ${time}  ${cost.island} (${site} /${cost.path})`;
+}
+
+function flag(ok: boolean): string {
+  return ok ? "✓" : "✗";
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+});
