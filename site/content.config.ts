@@ -6,7 +6,7 @@ const heading = z.object({ depth: z.number(), slug: z.string(), text: z.string()
 
 /** The published notebooks: notebooks/*.ipynb, or HMF_NOTEBOOKS (the tests' fixture notebooks). */
 const notebooks = defineCollection({
-  loader: notebooksLoader({ dir: process.env.HMF_NOTEBOOKS ?? "notebooks" }),
+  loader: notebooksLoader({ dir: process.env.HMF_NOTEBOOKS ?? "notebooks", freshness: process.env.HMF_NOTEBOOK_FRESHNESS !== "off" }),
   schema: z.object({
     /** Position in file-name order, from 0. */
     order: z.number(),

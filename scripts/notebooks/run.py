@@ -35,6 +35,7 @@ from execute import execute_notebook  # noqa: E402
 from failures import CellFailure, NotebookFailure  # noqa: E402
 from load import NotebookInputError, load_notebook  # noqa: E402
 from normalize import ensure_cell_ids, normalize_notebook  # noqa: E402
+from stamp import is_published, library_digest, stale_stamp, stamp  # noqa: E402
 
 
 def main(argv):
@@ -81,9 +82,12 @@ def run_one(path, write, timeout):
         return 1
     normalize_notebook(fresh)
     elapsed = time.monotonic() - started
+    published = is_published(path, ROOT)
 
     if write:
         ensure_cell_ids(fresh)
+        if published:
+            stamp(fresh, library_digest(ROOT))
         text = nbformat.writes(fresh, version=4)
         if not text.endswith("\n"):
             text += "\n"
@@ -96,6 +100,8 @@ def run_one(path, write, timeout):
         return 0
 
     stale = first_stale_cell(notebook, normalize_notebook(committed), fresh)
+    if stale is None and published:
+        stale = stale_stamp(notebook, committed, library_digest(ROOT), f"npm run notebooks -- {notebook}")
     if stale is not None:
         report(f"FAIL {stale}")
         return 1

@@ -2,6 +2,7 @@ import type { Loader } from "astro/loaders";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { libraryDigest, staleReason } from "../../src/notebook/freshness";
 import { NotebookError } from "./notebook/errors";
 import { renderNotebook } from "./notebook/render";
 
@@ -9,6 +10,12 @@ import { renderNotebook } from "./notebook/render";
 export interface NotebooksLoaderOptions {
   /** Folder of .ipynb files, relative to the project root (default "notebooks"). */
   dir?: string;
+  /**
+   * Refuse notebooks whose freshness stamps (src/notebook/freshness.ts) do not
+   * match their code and the code they import (default true; the tests' fixture
+   * notebooks, written by a generator rather than executed, turn it off).
+   */
+  freshness?: boolean;
 }
 
 /**
@@ -27,9 +34,11 @@ export function notebooksLoader(options: NotebooksLoaderOptions = {}): Loader {
         const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".ipynb")).sort() : [];
         if (files.length === 0) logger.warn(`no notebooks in ${relative(root, dir) || "."}: the site has no notebook pages`);
         const entries = [];
+        const library = options.freshness === false ? null : libraryDigest(root);
         for (const [order, name] of files.entries()) {
           const file = relative(root, join(dir, name));
           const text = readFileSync(join(dir, name), "utf8");
+          if (library !== null) assertFresh(file, text, library);
           const notebook = await renderNotebook(file, text).catch((error: unknown) => {
             // The message names the file and cell; a stack trace into the loader would only bury it.
             if (error instanceof NotebookError) error.stack = "";
@@ -57,4 +66,20 @@ export function notebooksLoader(options: NotebooksLoaderOptions = {}): Loader {
       });
     },
   };
+}
+
+/** Fails the build when a notebook's outputs may no longer match its code (see src/notebook/freshness.ts). */
+export function assertFresh(file: string, text: string, library: string): void {
+  let notebook;
+  try {
+    notebook = JSON.parse(text);
+  } catch {
+    return; // renderNotebook reports malformed JSON with its own message.
+  }
+  if (typeof notebook !== "object" || notebook === null || !Array.isArray(notebook.cells)) return;
+  const reason = staleReason(notebook, library, `npm run notebooks -- ${file}`);
+  if (reason === null) return;
+  const error = new NotebookError(file, reason.cell, reason.message);
+  error.stack = "";
+  throw error;
 }

@@ -31,6 +31,8 @@ function siteEnv(options: SiteOptions): NodeJS.ProcessEnv {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: "1",
     HMF_NOTEBOOKS: options.notebooks ?? "notebooks",
+    // Fixture notebooks are written by a generator, not executed: they carry no freshness stamps.
+    HMF_NOTEBOOK_FRESHNESS: (options.notebooks ?? "notebooks") === "notebooks" ? "on" : "off",
     HMF_OUT_DIR: options.outDir,
     HMF_CACHE_DIR: options.cacheDir,
   };

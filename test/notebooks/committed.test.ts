@@ -8,6 +8,7 @@ import { basename, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { committedNotebooks, missingJupyter, runNotebooks } from "../../scripts/notebooks/jupyter";
 import { REPO_ROOT } from "../../scripts/notebooks/paths";
+import { libraryDigest, staleReason } from "../../src/notebook/freshness";
 
 interface Output {
   output_type: string;
@@ -46,6 +47,12 @@ describe.each(notebooks.map((path) => ({ path, name: relative(REPO_ROOT, path) }
         expect(output.output_type === "stream" && output.name === "stderr", `${where} has stderr output: ${text}`).toBe(false);
       }
     });
+  });
+
+  it("carries freshness stamps that match its code and the code it imports (what the site build checks)", () => {
+    const nb = JSON.parse(readFileSync(path, "utf8")) as Notebook;
+    const reason = staleReason(nb, libraryDigest(REPO_ROOT), `npm run notebooks -- ${name}`);
+    expect(reason === null ? null : `${name}${reason.cell === null ? "" : `, cell ${reason.cell}`}: ${reason.message}`).toBeNull();
   });
 
   it("gives the committed outputs when re-executed", async () => {

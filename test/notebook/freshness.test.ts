@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { libraryDigest, sourceDigest, staleReason, type StampedNotebook } from "../../src/notebook/freshness";
+import { REPO_ROOT } from "../../scripts/notebooks/paths";
+
+const python = (code: string, ...args: string[]) =>
+  spawnSync("/usr/bin/python3", ["-c", code, ...args], { encoding: "utf8", cwd: join(REPO_ROOT, "scripts", "notebooks") });
+
+describe("freshness stamps", () => {
+  it("the site's digest of the library equals the runner's (Python)", () => {
+    const result = spawnSync("/usr/bin/python3", [join(REPO_ROOT, "scripts/notebooks/stamp.py"), REPO_ROOT], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(libraryDigest(REPO_ROOT)).toBe(result.stdout.trim());
+  });
+
+  it("a cell's digest is the first 16 hex digits of its source's SHA-256 (Python's hashlib as the reference)", () => {
+    const source = 'const S = 128_000;\nconsole.log("λ ×");';
+    const reference = python("import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest()[:16])", source).stdout.trim();
+    expect(sourceDigest(source)).toBe(reference);
+  });
+
+  it("the library digest changes when a library file changes", () => {
+    const root = mkdtempSync(join(tmpdir(), "hmf-fresh-"));
+    cpSync(join(REPO_ROOT, "src/core"), join(root, "src/core"), { recursive: true });
+    const before = libraryDigest(root);
+    writeFileSync(join(root, "src/core/flops.ts"), "// edited\n", { flag: "a" });
+    expect(libraryDigest(root)).not.toBe(before);
+  });
+
+  const stamped = (library: string): StampedNotebook => ({
+    metadata: { how_many_flops: { library } },
+    cells: [
+      { cell_type: "markdown", source: "# Title" },
+      { cell_type: "code", source: ["const a = 1;\n", "a;"], metadata: { how_many_flops: { source: sourceDigest("const a = 1;\na;") } } },
+    ],
+  });
+
+  it("a stamped notebook whose code and library are unchanged is fresh", () => {
+    expect(staleReason(stamped("abc"), "abc", "npm run notebooks")).toBeNull();
+  });
+
+  it("names the cell whose code changed after execution", () => {
+    const nb = stamped("abc");
+    const cells = [nb.cells[0]!, { ...nb.cells[1]!, source: "const a = 2;\na;" }];
+    expect(staleReason({ ...nb, cells }, "abc", "npm run notebooks")).toEqual({ cell: 2, message: expect.stringMatching(/code changed/) });
+  });
+
+  it("says when the imported code changed, and when there is no stamp at all", () => {
+    expect(staleReason(stamped("abc"), "def", "npm run notebooks")?.message).toMatch(/code it imports .* changed/);
+    expect(staleReason({ cells: [] }, "abc", "npm run notebooks")?.message).toMatch(/no freshness stamp/);
+  });
+});
