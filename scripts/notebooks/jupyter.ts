@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { libraryDigest } from "../../src/notebook/freshness";
 import { writeKernelSpec } from "./kernelspec";
 import { NOTEBOOKS_DIR, REPO_ROOT, RUNNER, SYSTEM_PYTHON, jupyterEnv } from "./paths";
 
@@ -51,7 +52,8 @@ export interface RunOptions {
  */
 export function runNotebooks(paths: readonly string[], options: RunOptions): Promise<RunResult> {
   writeKernelSpec();
-  const args = [RUNNER, `--${options.mode}`, ...(options.timeout === undefined ? [] : ["--timeout", String(options.timeout)]), ...paths];
+  // The freshness stamp's library digest has one implementation, in TypeScript, shared with the site build.
+  const args = [RUNNER, `--${options.mode}`, "--library-digest", libraryDigest(REPO_ROOT), ...(options.timeout === undefined ? [] : ["--timeout", String(options.timeout)]), ...paths];
   const child = spawn(SYSTEM_PYTHON, args, {
     cwd: REPO_ROOT,
     env: { ...jupyterEnv(), PYTHONUNBUFFERED: "1" },

@@ -1,27 +1,12 @@
-"""Freshness stamps of the published notebooks: the same digests as
-src/notebook/freshness.ts, which the site build checks (see there)."""
+"""Freshness stamps of the published notebooks (see src/notebook/freshness.ts,
+which computes the library digest the runner is given and checks the stamps
+at site build time). The cell digest here must equal sourceDigest there."""
 
 import hashlib
 import os
 
 FRESHNESS_KEY = "how_many_flops"
-LIBRARY_DIRS = ("src/core", "src/notebook", "src/islands", "src/charts", "test/reference")
 DIGEST_CHARS = 16
-
-
-def library_digest(root):
-    files = []
-    for folder in LIBRARY_DIRS:
-        for directory, _, names in os.walk(os.path.join(root, folder)):
-            files.extend(os.path.join(directory, name) for name in names if name.endswith(".ts"))
-    digest = hashlib.sha256()
-    for relative in sorted(os.path.relpath(f, root).replace(os.sep, "/") for f in files):
-        digest.update(relative.encode("utf-8"))
-        digest.update(b"\0")
-        with open(os.path.join(root, relative), "rb") as f:
-            digest.update(f.read())
-        digest.update(b"\0")
-    return digest.hexdigest()[:DIGEST_CHARS]
 
 
 def source_digest(source):
@@ -57,7 +42,3 @@ def stale_stamp(notebook, nb, library, refresh):
         return f"{notebook}: outputs are fresh but the code it imports changed since its stamp; run `{refresh}` to record it"
     return None
 
-
-if __name__ == "__main__":
-    import sys
-    print(library_digest(sys.argv[1] if len(sys.argv) > 1 else os.getcwd()))

@@ -12,8 +12,9 @@ import { join, relative, sep } from "node:path";
  *   reference forward pass) when the notebook was last executed;
  * - each code cell's metadata.how_many_flops.source: a digest of its source.
  *
- * scripts/notebooks/stamp.py writes them with the same digests; a test keeps
- * the two implementations equal.
+ * The runner (scripts/notebooks/run.py) writes them: it is given
+ * libraryDigest() by its TypeScript wrapper and computes cell digests as
+ * sourceDigest() does (a test keeps the two equal).
  */
 export const FRESHNESS_KEY = "how_many_flops";
 

@@ -10,10 +10,15 @@ const python = (code: string, ...args: string[]) =>
   spawnSync("/usr/bin/python3", ["-c", code, ...args], { encoding: "utf8", cwd: join(REPO_ROOT, "scripts", "notebooks") });
 
 describe("freshness stamps", () => {
-  it("the site's digest of the library equals the runner's (Python)", () => {
-    const result = spawnSync("/usr/bin/python3", [join(REPO_ROOT, "scripts/notebooks/stamp.py"), REPO_ROOT], { encoding: "utf8" });
-    expect(result.stderr).toBe("");
-    expect(libraryDigest(REPO_ROOT)).toBe(result.stdout.trim());
+  it("the runner cannot stamp a published notebook without the wrapper's library digest", () => {
+    const result = spawnSync("/usr/bin/python3", [join(REPO_ROOT, "scripts/notebooks/run.py"), "--check", join(REPO_ROOT, "notebooks/05-the-answer.ipynb")], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/notebooks\/05-the-answer\.ipynb: published notebooks are stamped .* run them with `npm run notebooks`/);
+  });
+
+  it("the runner's cell digest is sourceDigest (scripts/notebooks/stamp.py)", () => {
+    const source = "const x = 1n;\n// ×";
+    expect(python("from stamp import source_digest; import sys; print(source_digest(sys.argv[1]))", source).stdout.trim()).toBe(sourceDigest(source));
   });
 
   it("a cell's digest is the first 16 hex digits of its source's SHA-256 (Python's hashlib as the reference)", () => {
