@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { libraryDigest } from "../../src/notebook/freshness";
 import { writeKernelSpec } from "./kernelspec";
-import { NOTEBOOKS_DIR, REPO_ROOT, RUNNER, SYSTEM_PYTHON, jupyterEnv } from "./paths";
+import { NOTEBOOKS_DIR, REPO_ROOT, RUNNER, SYSTEM_PYTHON, TRUSTER, jupyterEnv } from "./paths";
 
 /** The Debian packages that provide what the runner imports. */
 export const JUPYTER_PACKAGES = ["jupyter-nbconvert", "python3-nbclient", "python3-ipykernel"] as const;
@@ -16,6 +16,16 @@ export function missingJupyter(): string | null {
   const probe = spawnSync(SYSTEM_PYTHON, ["-c", "import nbclient, nbformat, jupyter_client"], { encoding: "utf8" });
   if (probe.status === 0) return null;
   return `${SYSTEM_PYTHON} cannot import nbclient, nbformat and jupyter_client; install the Debian packages ${JUPYTER_PACKAGES.join(" ")} (as root: scripts/system-deps.sh)`;
+}
+
+/**
+ * Signs the project's notebooks as trusted in the user's Jupyter data folder,
+ * so JupyterLab and Notebook show their committed charts (untrusted, they
+ * sanitise the HTML and SVG outputs away). Returns what went wrong, or null.
+ */
+export function trustNotebooks(paths: readonly string[] = committedNotebooks()): string | null {
+  const result = spawnSync(SYSTEM_PYTHON, [TRUSTER, ...paths], { env: jupyterEnv(), encoding: "utf8" });
+  return result.status === 0 ? null : `could not mark the notebooks as trusted: ${(result.stderr || result.error?.message || "").trim()}`;
 }
 
 /** The committed notebooks, notebooks/*.ipynb, in name order. */

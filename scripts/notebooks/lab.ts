@@ -3,6 +3,7 @@
  * Notebook) with the project kernel, served on 127.0.0.1 only.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { trustNotebooks } from "./jupyter";
 import { writeKernelSpec } from "./kernelspec";
 import { NOTEBOOKS_DIR, REPO_ROOT, jupyterEnv } from "./paths";
 
@@ -24,6 +25,9 @@ if (front === undefined) {
   process.exit(1);
 }
 writeKernelSpec();
+// The project's own notebooks open with their charts: untrusted, Jupyter sanitises their SVG away.
+const trustProblem = trustNotebooks();
+if (trustProblem !== null) console.error(`npm run lab: ${trustProblem} (charts show after Run All, or File → Trust Notebook)`);
 console.log(`${front}: notebooks in ${NOTEBOOKS_DIR}, kernel "TypeScript (how-many-flops)"`);
 const child = spawn(front, ["--ip=127.0.0.1", `--notebook-dir=${NOTEBOOKS_DIR}`, ...process.argv.slice(2)], {
   cwd: REPO_ROOT,

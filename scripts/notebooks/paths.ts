@@ -16,6 +16,7 @@ export const KERNEL_NAME = "how-many-flops";
 export const KERNEL_DISPLAY_NAME = "TypeScript (how-many-flops)";
 export const KERNEL_LAUNCHER = join(REPO_ROOT, "scripts", "notebooks", "kernel.cjs");
 export const RUNNER = join(REPO_ROOT, "scripts", "notebooks", "run.py");
+export const TRUSTER = join(REPO_ROOT, "scripts", "notebooks", "trust.py");
 /** Debian's Python, which has nbclient and nbformat from apt (a pyenv `python3` on PATH may not). */
 export const SYSTEM_PYTHON = "/usr/bin/python3";
 

@@ -1,18 +1,19 @@
 import {
+  answersFor,
   decodeFlops,
   evaluateFormula,
-  exampleValues,
   formatScientificLatex,
-  gpt4o,
-  gpt4oRepl,
+  formatTimes,
   grok,
+  GROK_N,
+  gpt4o,
   groupDigits,
   paramsPlusAttention,
+  POST_CONTEXT,
+  POST_INPUTS,
   presetById,
+  type Answers,
 } from "../../src/core/index";
-
-/** The post's context window: GPT-4o's 128k, as the post and both chatbots use it. */
-export const POST_CONTEXT = 128_000;
 
 /** One of the three answers to "how many FLOPs per token?" for the post's own inputs. */
 export interface Answer {
@@ -29,23 +30,55 @@ export interface Answer {
   inputs: string;
 }
 
+/** The landing page's figures: the three answers and the factors between them. */
+export interface LandingFigures {
+  answers: [gpt4o: Answer, grok: Answer, firstPrinciples: Answer];
+  /** Everything the three-answers island computes for the post's model at 128k (its first view in step 5). */
+  island: Answers;
+  /** GPT4o's formula at the post's inputs over the counted cost ("6,887×"): the island's figure too. */
+  gpt4oTimes: string;
+  /** Grok's 2.56×10¹⁶ (N = 10¹¹) over the post's ~22 B model: model size and formula together. */
+  grokTimesPostModel: string;
+  /** Like for like: Grok's 2.56×10¹⁶ over a 10¹¹-parameter model built like the post's, at 128k. */
+  grokTimesSizedModel: string;
+  /** The counted cost of that 10¹¹-parameter model. */
+  sizedModelFlops: bigint;
+  sizedModelName: string;
+  /** 2·N·S with the post model's own N, over its counted cost: the island's Grok figure. */
+  grokTimesOwnN: string;
+}
+
+const { E, V, L, S, H } = POST_INPUTS;
+
 /**
- * The three numbers of the landing page, computed with the formula core:
- * GPT4o's formula as the post evaluated it (its REPL line), Grok's 2·N·S for
- * N = 10¹¹, and the count of one generated token with a KV cache for the
- * post's hypothetical model (E = 4096, V = 200,000, L = 100) at S = 128,000.
+ * The landing page's numbers, computed with the formula core from the post's
+ * inputs (src/core/post.ts): GPT4o's formula at E, V, L, S and H; Grok's
+ * 2·N·S at N = 10¹¹; and the count of one generated token with a KV cache for
+ * the post's model at S = 128,000.
  */
-export function threeAnswers(): Answer[] {
-  const repl = evaluateFormula(gpt4oRepl, exampleValues(gpt4oRepl)).total;
-  const grokFlops = evaluateFormula(grok, { N: 100_000_000_000n, S: BigInt(POST_CONTEXT) }).total;
+export function landingFigures(): LandingFigures {
   const post = presetById("post-hypothetical").spec;
-  const firstPrinciples = decodeFlops(post, POST_CONTEXT).total;
+  const island = answersFor(post, POST_CONTEXT);
+  const gpt4oFlops = evaluateFormula(gpt4o, { E: BigInt(E), V: BigInt(V), L: BigInt(L), S: BigInt(S), H: BigInt(H) }).total;
+  const grokFlops = evaluateFormula(grok, { N: GROK_N.conservative, S: BigInt(POST_CONTEXT) }).total;
+  const right = decodeFlops(post, POST_CONTEXT).total;
+  const sized = presetById("grok-sized-1e11").spec;
+  const sizedModelFlops = decodeFlops(sized, POST_CONTEXT).total;
   const answer = (id: Answer["id"], who: string, latex: string, flops: bigint, inputs: string): Answer => ({
     id, who, latex, flops, exact: groupDigits(flops), scientific: formatScientificLatex(flops), inputs,
   });
-  return [
-    answer("gpt4o", "GPT4o", gpt4o.latex, repl, "the post’s REPL line: E = 4096, V = 200,000, L = 100, S = 128,000 (H typed as 1 and 8)"),
-    answer("grok", "Grok", grok.latex, grokFlops, "N = 100 billion parameters, S = 128,000"),
-    answer("first-principles", "First principles", paramsPlusAttention.latex, firstPrinciples, `one generated token with a KV cache: ${post.name}, S = 128,000`),
-  ];
+  return {
+    answers: [
+      answer("gpt4o", "GPT4o", gpt4o.latex, gpt4oFlops, `the post’s inputs: E = ${groupDigits(E)}, V = ${groupDigits(V)}, L = ${L}, S = ${groupDigits(S)}, H = ${H}`),
+      answer("grok", "Grok", grok.latex, grokFlops, `N = 100 billion parameters, S = ${groupDigits(S)}`),
+      answer("first-principles", "First principles", paramsPlusAttention.latex, right, `one generated token with a KV cache: ${post.name}, S = ${groupDigits(S)}`),
+    ],
+    island,
+    gpt4oTimes: formatTimes(gpt4oFlops, right),
+    grokTimesPostModel: formatTimes(grokFlops, right),
+    grokTimesSizedModel: formatTimes(grokFlops, sizedModelFlops),
+    sizedModelFlops,
+    sizedModelName: sized.name,
+    grokTimesOwnN: formatTimes(island.grok.total, right),
+  };
 }

@@ -1,6 +1,7 @@
+import { escapeHtml } from "../../src/core/index";
 import { quotedTex } from "../lib/tex";
 import { segments, type PostBlock } from "./post";
-import type { Claim } from "./verdicts";
+import type { Claim } from "./claims/index";
 
 /**
  * One block of the quoted post as HTML: text escaped, the post's math
@@ -78,10 +79,4 @@ function claimedClass(text: string, claims: readonly Claim[], whole = false): st
 
 function verdictLink(claim: Claim): string {
   return ` <a class="verdict-link verdict-${claim.verdict}" href="#claim-${claim.id}">${claim.verdict}<span class="visually-hidden">: see the check</span></a>`;
-}
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }

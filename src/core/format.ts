@@ -524,3 +524,17 @@ function parseIntegerString(raw: string, field: string): bigint {
   const v = BigInt(magnitudeText);
   return negative ? -v : v;
 }
+
+/**
+ * a / b as a factor: "6,887×", "3.45×" or "0.327×", rounded half up from the
+ * exact bigints, with three significant digits below 100. The one way every
+ * page, island and notebook writes "times too many".
+ */
+export function formatTimes(a: bigint, b: bigint): string {
+  if (b <= 0n) throw new RangeError("formatTimes: the denominator must be positive");
+  if (a <= 0n) return "0×";
+  // The fewest decimals that keep three significant digits: 0 from 100, 1 from 10, 2 from 1, …
+  let decimals = 0;
+  while (a * 10n ** BigInt(decimals) < 100n * b && decimals < 30) decimals++;
+  return `${groupDigits(exactRatio(a, b, decimals))}×`;
+}

@@ -1,5 +1,7 @@
 import type { Citation } from "./formula";
 import type { ModelSpec } from "./model";
+import { SEED_POST } from "./formulas/sources";
+import { GROK_SIZED_SHAPE, POST_INPUTS } from "./post";
 
 /** A well-known model, its description and where the figures come from. */
 export interface Preset {
@@ -68,6 +70,27 @@ export const PRESETS: readonly Preset[] = [
     citation: { label: "Qwen3 8B config.json", reference: "Qwen Team 2025, Qwen3 Technical Report; Hugging Face Qwen/Qwen3-8B, config.json", url: "https://huggingface.co/Qwen/Qwen3-8B" },
     hfRepo: "Qwen/Qwen3-8B",
     published: { total: "8190735360", active: "8190735360", note: "8.2B (model card)" },
+  },
+  {
+    id: "llama-3.2-1b",
+    spec: { name: "Llama 3.2 1B", vocabSize: 128256, hiddenSize: 2048, numLayers: 16, attention: { kind: "standard", numHeads: 32, numKvHeads: 8, headDim: 64, qkvBias: false, outBias: false, qkNorm: "none" }, mlp: { gated: true, intermediateSize: 8192, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: true },
+    citation: { label: "Llama 3.2 1B config.json", reference: "Meta 2024, Llama 3.2 model card; Hugging Face meta-llama/Llama-3.2-1B, config.json", url: "https://huggingface.co/meta-llama/Llama-3.2-1B" },
+    hfRepo: "meta-llama/Llama-3.2-1B",
+    published: { total: "1235814400", active: "1235814400", note: "1.23B (model card); 1,235,814,400 in the checkpoint" },
+  },
+  {
+    id: "qwen3-0.6b",
+    spec: { name: "Qwen3 0.6B", vocabSize: 151936, hiddenSize: 1024, numLayers: 28, attention: { kind: "standard", numHeads: 16, numKvHeads: 8, headDim: 128, qkvBias: false, outBias: false, qkNorm: "head" }, mlp: { gated: true, intermediateSize: 3072, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: true },
+    citation: { label: "Qwen3 0.6B config.json", reference: "Qwen Team 2025, Qwen3 Technical Report; Hugging Face Qwen/Qwen3-0.6B, config.json", url: "https://huggingface.co/Qwen/Qwen3-0.6B" },
+    hfRepo: "Qwen/Qwen3-0.6B",
+    published: { total: "596049920", active: "596049920", note: "0.6B, 0.44B non-embedding (model card); 596,049,920 in the checkpoint" },
+  },
+  {
+    id: "gemma-2-2b",
+    spec: { name: "Gemma 2 2B", vocabSize: 256000, hiddenSize: 2304, numLayers: 26, attention: { kind: "standard", numHeads: 8, numKvHeads: 4, headDim: 256, qkvBias: false, outBias: false, qkNorm: "none", slidingWindow: { size: 4096, layers: "even" }, logitSoftcap: 50 }, mlp: { gated: true, intermediateSize: 9216, activation: "gelu_tanh", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 4, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: true, finalLogitSoftcap: 30 },
+    citation: { label: "Gemma 2 2B config.json", reference: "Gemma Team 2024, Gemma 2: Improving Open Language Models at a Practical Size; Hugging Face google/gemma-2-2b, config.json", url: "https://huggingface.co/google/gemma-2-2b" },
+    hfRepo: "google/gemma-2-2b",
+    published: { total: "2614341888", active: "2614341888", note: "2.6B (tech report, Table 2: 590M embedding, 2,024M non-embedding); 2,614,341,888 in the checkpoint" },
   },
   {
     id: "qwen3-30b-a3b",
@@ -209,13 +232,25 @@ export const PRESETS: readonly Preset[] = [
   {
     id: "post-hypothetical",
     spec: {
-      name: "The post's GPT-4-class inputs (E=4096, V=200k, L=100)", vocabSize: 200000, hiddenSize: 4096, numLayers: 100,
-      attention: { kind: "standard", numHeads: 32, numKvHeads: 32, headDim: 128, qkvBias: false, outBias: false, qkNorm: "none" },
-      mlp: { gated: false, intermediateSize: 16384, activation: "gelu", bias: false },
+      name: `The post's GPT-4-class inputs (E=${POST_INPUTS.E}, V=200k, L=${POST_INPUTS.L})`, vocabSize: POST_INPUTS.V, hiddenSize: POST_INPUTS.E, numLayers: POST_INPUTS.L,
+      attention: { kind: "standard", numHeads: POST_INPUTS.H, numKvHeads: POST_INPUTS.H, headDim: POST_INPUTS.E / POST_INPUTS.H, qkvBias: false, outBias: false, qkNorm: "none" },
+      mlp: { gated: false, intermediateSize: 4 * POST_INPUTS.E, activation: "gelu", bias: false },
       norm: { kind: "layernorm", affine: true, bias: false, perLayer: 2, final: true },
       positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false,
     },
-    citation: { label: "splatlabs, How many FLOPs", reference: "The seed blog post: E = 4096, V = 200,000, L = 100 (its REPL line); heads, MLP width and norms are not given, so the plain transformer GPT4o's formula describes is assumed: 32 heads of 128, a 4E two-layer MLP" },
+    citation: { label: "splatlabs, How many FLOPs", reference: "The seed blog post: E = 4096, V = 200,000, L = 100 and H = 8 (its REPL line); the MLP width and norms are not given, so the plain transformer GPT4o's formula describes is assumed: 8 heads of E/H = 512, a 4E two-layer MLP", url: SEED_POST.url },
+    hypothetical: true,
+  },
+  {
+    id: "grok-sized-1e11",
+    spec: {
+      name: "A 10¹¹-parameter model built like the post's (E=8192, L=124)", vocabSize: POST_INPUTS.V, hiddenSize: GROK_SIZED_SHAPE.E, numLayers: GROK_SIZED_SHAPE.L,
+      attention: { kind: "standard", numHeads: GROK_SIZED_SHAPE.H, numKvHeads: GROK_SIZED_SHAPE.H, headDim: GROK_SIZED_SHAPE.E / GROK_SIZED_SHAPE.H, qkvBias: false, outBias: false, qkNorm: "none" },
+      mlp: { gated: false, intermediateSize: 4 * GROK_SIZED_SHAPE.E, activation: "gelu", bias: false },
+      norm: { kind: "layernorm", affine: true, bias: false, perLayer: 2, final: true },
+      positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false,
+    },
+    citation: { label: "this project, for Grok's N = 10¹¹", reference: "Grok's conservative N = 10¹¹ as a model built like the post's (multi-head attention with heads of 512, a 4E two-layer MLP, V = 200,000): E = 8192 and L = 124 give 12·L·E² = 99,857,989,632 non-embedding weights, so Grok's 2·N·S can be compared like for like" },
     hypothetical: true,
   },
 ];

@@ -9,7 +9,7 @@ import { legendHtml } from "../charts/legend";
 import { formatSI, groupDigits } from "../core/format";
 import type { ModelSpec } from "../core/model";
 import { presetById } from "../core/presets";
-import { answersFor, grokNFor } from "./answers";
+import { answersFor, grokNFor } from "../core/answers";
 import {
   numberControlHtml,
   numberControlState,

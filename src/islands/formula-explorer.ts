@@ -173,7 +173,7 @@ export const formulaExplorer: IslandDefinition<FormulaExplorerProps> = {
     const right = termTable("hmf-fx-first", `First principles: one new token with a KV cache, same sizes (heads of E/H, a 4E MLP)`, rightRows, corrected.total);
     return outputFrame(
       `<div class="hmf-fx"><div class="hmf-fx-sides">${left}${right}</div>` +
-      `<p class="hmf-fx-ratio">GPT4o’s total is <strong>${escapeHtml(timesText(gpt.total, corrected.total))}</strong> the first-principles count ` +
+      `<p class="hmf-fx-ratio">GPT4o’s total is <strong data-figure="gpt4o-times">${escapeHtml(timesText(gpt.total, corrected.total))}</strong> the first-principles count ` +
       `for one generated token.</p></div>`
     );
   },

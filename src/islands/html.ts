@@ -26,18 +26,8 @@ export function bytesHtml(value: bigint): string {
   );
 }
 
-/**
- * a / b as "6,887×", "3.45×" or "0.327×": exact decimal rounding of the
- * bigints, with three significant digits below 100.
- */
-export function timesText(a: bigint, b: bigint): string {
-  if (b <= 0n) throw new RangeError("timesText: the denominator must be positive");
-  if (a <= 0n) return "0×";
-  // The fewest decimals that keep three significant digits: 0 from 100, 1 from 10, 2 from 1, …
-  let decimals = 0;
-  while (a * 10n ** BigInt(decimals) < 100n * b && decimals < 30) decimals++;
-  return `${groupDigits(exactRatio(a, b, decimals))}×`;
-}
+/** a / b as a factor ("6,887×"): the core's one formatter for it. */
+export { formatTimes as timesText } from "../core/format";
 
 /** part / whole as a percentage with three significant digits. */
 export function shareText(part: bigint, whole: bigint): string {

@@ -71,9 +71,5 @@ export interface ControlState {
   text?: string;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML content and attribute values. Every user-supplied string goes through this. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
-}
+/** Escapes text for HTML content and attribute values; one definition, in the core. */
+export { escapeHtml } from "../core/html";

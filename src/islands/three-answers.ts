@@ -5,7 +5,7 @@
  */
 import { groupDigits } from "../core/format";
 import { presetById } from "../core/presets";
-import { answersFor } from "./answers";
+import { answersFor } from "../core/answers";
 import {
   CONTEXT_CONTROL,
   numberControlHtml,
@@ -77,9 +77,9 @@ export const threeAnswers: IslandDefinition<ThreeAnswersProps> = {
     const gptInputs = `E = ${groupDigits(i.E)}, V = ${groupDigits(i.V)}, S = ${groupDigits(i.S)}, H = ${groupDigits(i.H)}, L = ${groupDigits(i.L)}`;
     const grokInputs = `N = ${groupDigits(a.grokN)} (non-embedding parameters${spec.moe ? ", every expert included" : ""}), S = ${groupDigits(props.S)}`;
     const cards = [
-      card("gpt4o", "GPT4o", "E·V + L·(8E²S + 4EHS + HS²)", a.gpt4o.total, `${timesText(a.gpt4o.total, reference)} first principles`, gptInputs),
-      card("grok", "Grok", "2·N·S", a.grok.total, `${timesText(a.grok.total, reference)} first principles`, grokInputs),
-      card("first", "First principles", "one new token, with a KV cache", reference, "every matrix product, counted exactly", `${spec.name}: token number ${groupDigits(props.S)} attends to ${groupDigits(props.S)} keys, itself included`),
+      card("gpt4o", "GPT4o", "E·V + L·(8E²S + 4EHS + HS²)", a.gpt4o.total, ratioHtml("gpt4o-times", timesText(a.gpt4o.total, reference)), gptInputs),
+      card("grok", "Grok", "2·N·S", a.grok.total, ratioHtml("grok-times-own-n", timesText(a.grok.total, reference)), grokInputs),
+      card("first", "First principles", "one new token, with a KV cache", reference, escapeHtml("every matrix product, counted exactly"), `${spec.name}: token number ${groupDigits(props.S)} attends to ${groupDigits(props.S)} keys, itself included`),
     ];
     const noCache = a.withoutCache.total;
     const footnote =
@@ -90,13 +90,19 @@ export const threeAnswers: IslandDefinition<ThreeAnswersProps> = {
   },
 };
 
-function card(id: string, name: string, formula: string, value: bigint, ratio: string, inputs: string): string {
+/** A factor, marked with the figure it is so that pages stating the same figure can be checked against it. */
+function ratioHtml(figure: string, times: string): string {
+  return `<span data-figure="${escapeHtml(figure)}">${escapeHtml(times)}</span> first principles`;
+}
+
+/** One answer; `ratioHtml` is markup. */
+function card(id: string, name: string, formula: string, value: bigint, ratioHtml: string, inputs: string): string {
   return (
     `<div class="hmf-answer hmf-answer-${escapeHtml(id)}">` +
     `<p class="hmf-answer-name">${escapeHtml(name)}</p>` +
     `<p class="hmf-answer-formula">${escapeHtml(formula)}</p>` +
     `<p class="hmf-answer-value">${countHtml(value, "FLOP")}</p>` +
-    `<p class="hmf-answer-ratio">${escapeHtml(ratio)}</p>` +
+    `<p class="hmf-answer-ratio">${ratioHtml}</p>` +
     `<p class="hmf-answer-inputs">${escapeHtml(inputs)}</p>` +
     `</div>`
   );

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../islands/island";
+import { escapeHtml } from "../core/html";
 
 /** A DOM node as the serializer reads it (linkedom's and the browser's nodes both fit). */
 export interface MarkupNode {

@@ -1,5 +1,5 @@
 import { formatFloat, groupDigits } from "../core/format";
-import { escapeHtml } from "../islands/island";
+import { escapeHtml } from "../core/html";
 import type { MimeBundle } from "./bundle";
 
 /** A cell value. Counts are bigint; empty cells are null or undefined. */

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLAIMS } from "../../site/content/verdicts";
+import { CLAIMS } from "../../site/content/claims/index";
 import { builtPages, type BuiltPage } from "../site/build/html";
 import { site } from "./setup/sites";
 

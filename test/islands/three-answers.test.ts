@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersFor } from "../../src/islands/answers";
+import { answersFor } from "../../src/core/answers";
 import { threeAnswers } from "../../src/islands/three-answers";
 import { presetById } from "../../src/core/presets";
 import { fixture, type PublishedParams } from "../fixtures/load";

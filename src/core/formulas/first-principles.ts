@@ -1,4 +1,5 @@
 import type { Citation, Formula } from "../formula";
+import { POST_INPUTS } from "../post";
 import type { ModelSpec } from "../model";
 import { countParams } from "../params";
 
@@ -21,15 +22,15 @@ export const denseDecode: Formula<DenseDecodeVariable> = {
     "\\text{FLOPs}_{\\text{token}} = L\\,\\bigl(2dHd_h + 4dH_{kv}d_h + 4Hd_hS + 2Hd_hd + 2m\\,d\\,d_{ff}\\bigr) + 2dV",
   quantity: "FLOPs per generated token at context S (the new token attends to S keys, itself included)",
   variables: [
-    { name: "d", latex: "d", meaning: "hidden size (GPT4o's E)", example: 4096n },
-    { name: "L", latex: "L", meaning: "layers", example: 100n },
-    { name: "H", latex: "H", meaning: "query heads", example: 32n },
-    { name: "H_kv", latex: "H_{kv}", meaning: "key/value heads (H for multi-head attention)", example: 32n },
-    { name: "d_h", latex: "d_h", meaning: "width of one head (usually d / H)", example: 128n },
-    { name: "d_ff", latex: "d_{ff}", meaning: "MLP hidden width (4d in GPT-style models)", example: 16384n },
+    { name: "d", latex: "d", meaning: "hidden size (GPT4o's E)", example: BigInt(POST_INPUTS.E) },
+    { name: "L", latex: "L", meaning: "layers", example: BigInt(POST_INPUTS.L) },
+    { name: "H", latex: "H", meaning: "query heads", example: BigInt(POST_INPUTS.H) },
+    { name: "H_kv", latex: "H_{kv}", meaning: "key/value heads (H for multi-head attention)", example: BigInt(POST_INPUTS.H) },
+    { name: "d_h", latex: "d_h", meaning: "width of one head (usually d / H)", example: BigInt(POST_INPUTS.E / POST_INPUTS.H) },
+    { name: "d_ff", latex: "d_{ff}", meaning: "MLP hidden width (4d in GPT-style models)", example: BigInt(4 * POST_INPUTS.E) },
     { name: "m", latex: "m", meaning: "MLP matrices: 2 (up, down) or 3 when gated (gate, up, down)", example: 2n },
-    { name: "V", latex: "V", meaning: "vocabulary size", example: 200_000n },
-    { name: "S", latex: "S", meaning: "context length", example: 128_000n },
+    { name: "V", latex: "V", meaning: "vocabulary size", example: BigInt(POST_INPUTS.V) },
+    { name: "S", latex: "S", meaning: "context length", example: BigInt(POST_INPUTS.S) },
   ],
   terms: [
     { id: "qProj", label: "Q projection", latex: "2LdHd_h", claim: "queries for the new token", evaluate: (v) => 2n * v.L * v.d * v.H * v.d_h },
@@ -68,17 +69,20 @@ export const paramsPlusAttention: Formula<ParamsPlusAttentionVariable> = {
   latex: "\\text{FLOPs}_{\\text{token}} \\approx 2N + 4\\,L\\,S\\,d_{\\text{attn}}",
   quantity: "FLOPs per generated token at context S, with a KV cache",
   variables: [
-    { name: "N", latex: "N", meaning: "weights that multiply the new token (active parameters, without the embedding lookup)", example: 100_000_000_000n },
-    { name: "L", latex: "L", meaning: "layers", example: 100n },
-    { name: "S", latex: "S", meaning: "context length", example: 128_000n },
-    { name: "d_attn", latex: "d_{\\text{attn}}", meaning: "attention width H·d_h", example: 4096n },
+    { name: "N", latex: "N", meaning: "weights that multiply the new token (active parameters, without the embedding lookup)", example: 12n * BigInt(POST_INPUTS.L) * BigInt(POST_INPUTS.E) ** 2n + BigInt(POST_INPUTS.E) * BigInt(POST_INPUTS.V) },
+    { name: "L", latex: "L", meaning: "layers", example: BigInt(POST_INPUTS.L) },
+    { name: "S", latex: "S", meaning: "context length", example: BigInt(POST_INPUTS.S) },
+    { name: "d_attn", latex: "d_{\\text{attn}}", meaning: "attention width H·d_h", example: BigInt(POST_INPUTS.E) },
   ],
   terms: [
     { id: "weights", label: "every weight once", latex: "2N", claim: "one multiply-add per weight", evaluate: (v) => 2n * v.N },
     { id: "attention", label: "attention over the cache", latex: "4LSd_{\\text{attn}}", claim: "QKᵀ and AV against S cached keys and values, in every layer", evaluate: (v) => 4n * v.L * v.S * v.d_attn },
   ],
   source: { label: "Kaplan et al. 2020, Table 1 (per token, with a cache)", reference: "Kaplan et al. 2020, Scaling Laws for Neural Language Models, Table 1: C_forward = 2N + 2·n_layer·n_ctx·d_attn, whose n_ctx term is the causal average; a token at context S attends to all S keys, hence 4·L·S·d_attn", url: "https://arxiv.org/abs/2001.08361" },
-  notes: ["Kaplan's N excludes embeddings; here N includes the LM head, which also multiplies (2·d·V)."],
+  notes: [
+    "Kaplan's N excludes embeddings; here N includes the LM head, which also multiplies (2·d·V).",
+    "Examples: the post's model (E = 4096, L = 100, V = 200,000), whose multiplying weights are 12·L·E² + E·V.",
+  ],
 };
 
 /** N for `paramsPlusAttention`: the active weights that multiply (no embedding lookup, norms or position tables; a tied LM head counts). */

@@ -1,4 +1,5 @@
 import type { Formula } from "../formula";
+import { POST_INPUTS } from "../post";
 import { cite, SEED_POST } from "./sources";
 
 /** A line typed into a REPL, and what the REPL printed, both verbatim. */
@@ -26,12 +27,12 @@ export const gpt4oRepl: FormulaWithReplLine<Gpt4oReplVariable> = {
   latex: "E \\cdot V + L \\cdot \\left(8 \\cdot E^{2} \\cdot S + 4 \\cdot E \\cdot H_{1} \\cdot S + H_{2} \\cdot S^{2}\\right)",
   quantity: "FLOPs per generated token (as claimed)",
   variables: [
-    { name: "E", latex: "E", meaning: "embedding dimension", example: 4096n },
-    { name: "V", latex: "V", meaning: "vocabulary size", example: 200_000n },
-    { name: "S", latex: "S", meaning: "context size", example: 128_000n },
+    { name: "E", latex: "E", meaning: "embedding dimension", example: BigInt(POST_INPUTS.E) },
+    { name: "V", latex: "V", meaning: "vocabulary size", example: BigInt(POST_INPUTS.V) },
+    { name: "S", latex: "S", meaning: "context size", example: BigInt(POST_INPUTS.S) },
     { name: "H1", latex: "H_{1}", meaning: "attention heads as typed in the Q/K/V term (left out, i.e. 1)", example: 1n },
-    { name: "H2", latex: "H_{2}", meaning: "attention heads as typed in the S² term", example: 8n },
-    { name: "L", latex: "L", meaning: "number of layers", example: 100n },
+    { name: "H2", latex: "H_{2}", meaning: "attention heads as typed in the S² term", example: BigInt(POST_INPUTS.H) },
+    { name: "L", latex: "L", meaning: "number of layers", example: BigInt(POST_INPUTS.L) },
   ],
   terms: [
     {

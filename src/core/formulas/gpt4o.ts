@@ -1,4 +1,5 @@
 import type { Formula } from "../formula";
+import { POST_INPUTS } from "../post";
 import { cite, SEED_POST } from "./sources";
 
 /** Inputs of the GPT-4o formula, named as in the post. */
@@ -15,11 +16,11 @@ export const gpt4o: Formula<Gpt4oVariable> = {
   latex: "\\text{FLOPs} \\approx E \\cdot V + L \\cdot \\left(8 \\cdot E^{2} \\cdot S + 4 \\cdot E \\cdot H \\cdot S + H \\cdot S^{2}\\right)",
   quantity: "FLOPs per generated token (as claimed)",
   variables: [
-    { name: "E", latex: "E", meaning: "embedding dimension", example: 4096n },
-    { name: "V", latex: "V", meaning: "vocabulary size", example: 200_000n },
-    { name: "S", latex: "S", meaning: "context size (seq_len)", example: 128_000n },
-    { name: "H", latex: "H", meaning: "number of attention heads", example: 8n },
-    { name: "L", latex: "L", meaning: "number of layers", example: 100n },
+    { name: "E", latex: "E", meaning: "embedding dimension", example: BigInt(POST_INPUTS.E) },
+    { name: "V", latex: "V", meaning: "vocabulary size", example: BigInt(POST_INPUTS.V) },
+    { name: "S", latex: "S", meaning: "context size (seq_len)", example: BigInt(POST_INPUTS.S) },
+    { name: "H", latex: "H", meaning: "number of attention heads", example: BigInt(POST_INPUTS.H) },
+    { name: "L", latex: "L", meaning: "number of layers", example: BigInt(POST_INPUTS.L) },
   ],
   terms: [
     {

@@ -1,4 +1,5 @@
 import type { Formula } from "../formula";
+import { GROK_N, POST_CONTEXT } from "../post";
 import { cite, SEED_POST } from "./sources";
 
 /** Inputs of Grok's formula. */
@@ -11,8 +12,8 @@ export const grok: Formula<GrokVariable> = {
   latex: "\\text{FLOPs per token} \\approx 2 \\times N \\times S",
   quantity: "FLOPs per generated token (as claimed)",
   variables: [
-    { name: "N", latex: "N", meaning: "parameters (Grok’s conservative dense estimate: 100 billion)", example: 100_000_000_000n },
-    { name: "S", latex: "S", meaning: "context length (GPT-4o’s 128k window)", example: 128_000n },
+    { name: "N", latex: "N", meaning: "parameters (Grok’s conservative dense estimate: 100 billion)", example: GROK_N.conservative },
+    { name: "S", latex: "S", meaning: "context length (GPT-4o’s 128k window)", example: BigInt(POST_CONTEXT) },
   ],
   terms: [
     {

@@ -9,6 +9,7 @@ import type { Citation } from "../formula";
 export const SEED_POST: Citation = {
   label: "splatlabs, “How many FLOPs”",
   reference: "splatlabs, “How many FLOPs: Why are LLMs so Power Hungry?” (blog post, categories: ai; tags: llm, math-soup)",
+  url: "https://splatlabs.com/posts/how-many-flops/",
 };
 
 export const KAPLAN_2020: Citation = {

@@ -4,12 +4,12 @@
  * first-principles count with a KV cache (and without one, the regime 2·N·S
  * approximates).
  */
-import { decodeFlops, decodeNoCacheFlops, type FlopCount } from "../core/flops";
-import { evaluateFormula, type FormulaValue } from "../core/formula";
-import { gpt4o, type Gpt4oVariable } from "../core/formulas/gpt4o";
-import { grok } from "../core/formulas/grok";
-import type { ModelSpec } from "../core/model";
-import { countParams } from "../core/params";
+import { decodeFlops, decodeNoCacheFlops, type FlopCount } from "./flops";
+import { evaluateFormula, type FormulaValue } from "./formula";
+import { gpt4o, type Gpt4oVariable } from "./formulas/gpt4o";
+import { grok } from "./formulas/grok";
+import type { ModelSpec } from "./model";
+import { countParams } from "./params";
 
 /** Every answer for one model at one context. */
 export interface Answers {
