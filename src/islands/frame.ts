@@ -16,7 +16,7 @@ export function controlsFrame(title: string, controls: string): string {
   return (
     `<fieldset class="${CONTROLS_CLASS}" disabled><legend class="hmf-island-title">${escapeHtml(title)}</legend>` +
     `<div class="hmf-controls">${controls}</div>` +
-    `<p class="hmf-island-static-note">The numbers below are for these inputs; the controls work with JavaScript on.</p></fieldset>`
+    `<p class="hmf-island-static-note">The numbers below are for these inputs. On the website, with JavaScript on, the controls recompute them; in Jupyter, edit the cell and run it.</p></fieldset>`
   );
 }
 

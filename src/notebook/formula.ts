@@ -35,13 +35,16 @@ export function formulaBundle<K extends string>(
   const latexRows = result.terms.map(
     (term) => `${term.latex} &= ${exactLatex(term.value)}${approximateLatex(term.value, digits)} &&${latexProse(term.label)}`,
   );
-  latexRows.push(`\\text{sum} &= ${exactLatex(result.total)}${approximateLatex(result.total, digits)} &&${latexProse(formula.quantity)}`);
+  // The quantity goes on rows of its own, broken between words: a display equation does not wrap, and a
+  // long row would be cut at the edge of a Jupyter output or a phone screen.
+  latexRows.push(`\\text{sum} &= ${exactLatex(result.total)}${approximateLatex(result.total, digits)} &&`);
   const latex = [
     "$$",
     "\\begin{array}{l}",
     `${latexProse(formula.title, "\\textbf")}\\\\[4pt]`,
+    ...wrapWords(`It counts ${formula.quantity}.`, PROSE_ROW_CHARS).map((line) => `${latexProse(line)}\\\\`),
     `${formula.latex}\\\\[6pt]`,
-    `\\text{with } ${inputList.map((v) => `${v.latex} = ${exactLatex(v.value)}`).join(",\\; ")}\\\\[6pt]`,
+    ...inputRows(inputList.map((v) => `${v.latex} = ${exactLatex(v.value)}`)),
     "\\begin{aligned}",
     latexRows.join("\\\\\n"),
     "\\end{aligned}",
@@ -58,6 +61,39 @@ export function formulaBundle<K extends string>(
   ].join("\n");
 
   return { data: { "text/latex": latex, "text/plain": plain }, metadata: {} };
+}
+
+/** Longest row of prose in a formula display, in characters: fits a Jupyter output and a 390-px phone at text size. */
+const PROSE_ROW_CHARS = 56;
+
+/** Text broken into lines of at most `width` characters, between words (a longer word gets a line of its own). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+/** Inputs per row of "with …": more would run past the edge of a narrow output. */
+const INPUTS_PER_ROW = 4;
+
+/** The "with E = …, V = …" rows, a few inputs each. */
+function inputRows(inputs: readonly string[]): string[] {
+  const rows: string[] = [];
+  for (let i = 0; i < inputs.length; i += INPUTS_PER_ROW) {
+    const row = inputs.slice(i, i + INPUTS_PER_ROW).join(",\\; ");
+    const last = i + INPUTS_PER_ROW >= inputs.length;
+    rows.push(`${i === 0 ? "\\text{with } " : "\\phantom{\\text{with }}"}${row}${last ? "" : ","}\\\\${last ? "[6pt]" : ""}`);
+  }
+  return rows;
 }
 
 /** Grouped digits with LaTeX's {,} so the commas do not get punctuation spacing. */

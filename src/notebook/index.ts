@@ -14,3 +14,4 @@ export * from "./island";
 export * from "./markdown";
 export * from "./display";
 export * from "./show";
+export * from "./your-model";

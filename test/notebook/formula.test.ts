@@ -67,3 +67,14 @@ describe("formulaBundle", () => {
     expect(() => formulaBundle(grok, { N: 1n } as never)).toThrow('formula "grok": variable S (context length (GPT-4o’s 128k window)) must be a bigint, got nothing');
   });
 });
+
+describe("formula displays fit a narrow output", () => {
+  it("break prose between words into rows of at most 56 characters", async () => {
+    const { wrapWords } = await import("../../src/notebook/formula");
+    expect(wrapWords("FLOPs per generated token at context S (the new token attends to S keys, itself included).", 56)).toEqual([
+      "FLOPs per generated token at context S (the new token",
+      "attends to S keys, itself included).",
+    ]);
+    expect(wrapWords("a-word-longer-than-the-width fits alone", 10)).toEqual(["a-word-longer-than-the-width", "fits alone"]);
+  });
+});
