@@ -18,3 +18,4 @@ export * from "./formula";
 export * from "./formulas/index";
 export { importHfConfig, SUPPORTED_MODEL_TYPES, MAX_CONFIG_CHARS, type ImportedModel } from "./hf/import";
 export * from "./energy/index";
+export * from "./inference/index";
