@@ -11,7 +11,7 @@ import type { ModelSpec } from "../core/model";
 import { PRESETS, presetById } from "../core/presets";
 import { modelReport } from "../core/report";
 import { computeBoundBatch } from "../core/inference/batch";
-import { speculativeDecoding } from "../core/inference/speculative";
+import { draftProblem, speculativeDecoding } from "../core/inference/speculative";
 import { DEFAULT_CONTEXT, DEFAULT_DRAFT_TOKENS, MAX_DRAFT_TOKENS, parseArgs, printable, UsageError } from "./args";
 import { renderEnergy, renderReport } from "./render";
 import { oneLine, terminalLines } from "./terminal";
@@ -146,13 +146,12 @@ function energyFor(spec: ModelSpec, args: ReturnType<typeof parseArgs>): EnergyJ
   return json;
 }
 
-/** The draft model: a preset that shares the target's vocabulary (its tokens are what the target verifies). */
+/** The draft model: a smaller preset that shares the target's vocabulary (its tokens are what the target verifies). */
 function loadDraft(id: string, target: ModelSpec): { id: string; spec: ModelSpec } {
   if (!PRESETS.some((preset) => preset.id === id)) throw new UsageError(`--draft must be a preset id (see --list), got ${printable(id)}`);
   const spec = presetById(id).spec;
-  if (spec.vocabSize !== target.vocabSize) {
-    throw new UsageError(`--draft ${id} has a vocabulary of ${spec.vocabSize.toLocaleString("en-US")} tokens and the model ${target.vocabSize.toLocaleString("en-US")}: a draft must share the target's tokenizer`);
-  }
+  const problem = draftProblem(target, spec);
+  if (problem !== null) throw new UsageError(`--draft ${id} cannot draft for this model: ${problem}`);
   return { id, spec };
 }
 

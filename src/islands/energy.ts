@@ -16,7 +16,7 @@ import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energ
 import { formatFloat, formatSI, groupDigits } from "../core/format";
 import { DTYPES, type Dtype } from "../core/memory";
 import { PRESETS, presetById } from "../core/presets";
-import { speculativeDecoding } from "../core/inference/speculative";
+import { draftProblem, speculativeDecoding } from "../core/inference/speculative";
 import { stepUtilization } from "../core/inference/utilization";
 import {
   CONTEXT_CONTROL,
@@ -120,17 +120,18 @@ const WATTS_RANGE = { min: 1, max: MAX_WATTS };
 const PROP_KEYS = ["model", "gpu", "batch", "S", "gpus", "dtype", "watts", "usdPerGpuHour", "kvDtype", "draft", "acceptance", "draftTokens"] as const;
 const QUERY_KEYS = ["model", "gpu", "batch", "s", "gpus", "dtype", "watts", "kv", "draft", "alpha", "gamma"] as const;
 
-/** Presets that can draft for `model`: the same vocabulary (the target verifies the draft's tokens), not the model itself. */
+/** Presets that can draft for `model`: smaller, with the same vocabulary (the target verifies the draft's tokens). */
 export function draftCandidates(model: string): string[] {
-  const vocab = presetById(model).spec.vocabSize;
-  return PRESETS.filter((p) => p.id !== model && p.spec.vocabSize === vocab).map((p) => p.id);
+  const target = presetById(model).spec;
+  return PRESETS.filter((p) => draftProblem(target, p.spec) === null).map((p) => p.id);
 }
 
 /** A draft preset for `model`, refused naming the field when it is unknown or has another vocabulary. */
 function draftFor(raw: unknown, field: string, model: string): string {
   const id = presetFor(raw, field).id;
   if (!draftCandidates(model).includes(id)) {
-    throw new IslandInputError(field, `${describeValue(raw)} cannot draft for ${model}: a draft must be another model with the same vocabulary (here: ${draftCandidates(model).join(", ") || "none"})`);
+    const problem = draftProblem(presetById(model).spec, presetById(id).spec) ?? "";
+    throw new IslandInputError(field, `${describeValue(raw)} cannot draft for ${model}: ${problem} (drafts for ${model}: ${draftCandidates(model).join(", ") || "none"})`);
   }
   return id;
 }

@@ -107,7 +107,8 @@ describe("CLI: time, energy and cost per token", () => {
     [["llama-2-7b", "--gpu", "h100-sxm", "--acceptance", "0.5"], /--acceptance needs --draft/],
     [["llama-2-7b", "--gpu", "h100-sxm", "--draft-tokens", "3"], /--draft-tokens needs --draft/],
     [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "nope", "--acceptance", "0.5"], /--draft must be a preset id/],
-    [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2", "--acceptance", "0.5"], /--draft gpt2 has a vocabulary of 50,257 tokens and the model 32,000/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2", "--acceptance", "0.5"], /--draft gpt2 cannot draft for this model: its vocabulary of 50,257 tokens differs from the model's 32,000/],
+    [["llama-3.1-8b", "--gpu", "h100-sxm", "--draft", "llama-3.1-70b", "--acceptance", "0.5"], /--draft llama-3.1-70b cannot draft for this model: it is not smaller than the model/],
     [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2", "--acceptance", "1.2"], /--acceptance expects a probability/],
     [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2", "--acceptance", "0.5", "--draft-tokens", "0"], /--draft-tokens must be a whole number from 1/],
   ])("names the flag: %j", (argv, message) => {

@@ -473,7 +473,9 @@ describe("energy island: achieved MFU and MBU, KV cache format, speculative deco
   it("refuses a draft with another vocabulary and values out of range, naming the field", () => {
     const error = inputError(() => energy.parseProps({ model: "llama-3.1-8b", draft: "gpt2" }));
     expect(error.field).toBe("props.draft");
-    expect(error.message).toMatch(/same vocabulary/);
+    expect(error.message).toMatch(/vocabulary of 50,257 tokens differs/);
+    // A larger model of the same vocabulary is refused too: a draft must be smaller.
+    expect(inputError(() => energy.parseProps({ model: "llama-3.1-8b", draft: "llama-3.1-70b" })).message).toMatch(/not smaller than the model/);
     expect(inputError(() => energy.fromQuery({ alpha: "120" }, base)).field).toBe("alpha");
     expect(inputError(() => energy.fromQuery({ kv: "fp4" }, base)).field).toBe("kv");
     expect(inputError(() => energy.applyControl!("gamma", "0", base)).field).toBe("gamma");

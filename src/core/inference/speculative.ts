@@ -3,6 +3,20 @@ import { EnergyInputError, wholeNumber } from "../energy/inputs";
 import { powerDraw, type PowerDraw, type PowerOptions } from "../energy/power";
 import { decodeStep, verifyStep, type StepOptions, type StepRoofline } from "../energy/roofline";
 import type { ModelSpec } from "../model";
+import { countParams } from "../params";
+
+/**
+ * Why `draft` cannot draft for `target`, or null when it can: the target
+ * verifies the draft's tokens, so both need the same vocabulary, and a draft
+ * is only worth running if it is smaller (fewer active parameters).
+ */
+export function draftProblem(target: ModelSpec, draft: ModelSpec): string | null {
+  if (draft.vocabSize !== target.vocabSize) {
+    return `its vocabulary of ${draft.vocabSize.toLocaleString("en-US")} tokens differs from the model's ${target.vocabSize.toLocaleString("en-US")}: a draft must share the model's tokenizer`;
+  }
+  if (countParams(draft).active >= countParams(target).active) return "it is not smaller than the model: a draft must have fewer active parameters";
+  return null;
+}
 
 /**
  * Expected tokens one speculative iteration yields per sequence when the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedAcceptedTokens, speculativeDecoding } from "../../../src/core/inference/speculative";
+import { draftProblem, expectedAcceptedTokens, speculativeDecoding } from "../../../src/core/inference/speculative";
 import { hardwareById } from "../../../src/core/energy/hardware";
 import { presetById } from "../../../src/core/presets";
 import { TOY, TOY_GPU } from "../energy/toy";
@@ -69,5 +69,17 @@ describe("speculative decoding", () => {
     const bad = speculativeDecoding(l70, l8, h100, { context: 4096, gpus: 4, acceptance: 0, draftTokens: 4 });
     expect(bad.speedup).toBeLessThan(1);
     expect(bad.joulesPerToken).toBeGreaterThan(bad.baseline.joulesPerToken);
+  });
+});
+
+describe("which model can draft for which", () => {
+  it("needs the same vocabulary and fewer active parameters", () => {
+    const l70 = presetById("llama-3.1-70b").spec;
+    const l8 = presetById("llama-3.1-8b").spec;
+    expect(draftProblem(l70, l8)).toBeNull();
+    // Llama 3.1: 128,256 tokens; GPT-2: 50,257.
+    expect(draftProblem(l70, presetById("gpt2").spec)).toMatch(/50,257 tokens differs from the model's 128,256/);
+    expect(draftProblem(l8, l70)).toMatch(/not smaller/);
+    expect(draftProblem(l8, l8)).toMatch(/not smaller/);
   });
 });
