@@ -36,7 +36,8 @@ Time, energy and cost per token (roofline: decode of B sequences at context S, p
   --gpu ID            one of ${HARDWARE_PRESETS.map((h) => h.id).join(", ")}
   --gpus G            GPUs the model is split over by tensor parallelism (default 1)
   --power-w W         measured average power of one GPU in watts (default: the GPU's TDP)
-  --utilization U     share of peak FLOP/s the matmuls reach, above 0 and at most 1 (default ${DEFAULT_UTILIZATION}); HBM bandwidth at ${DEFAULT_BANDWIDTH_EFFICIENCY} of peak
+  --utilization U     share of peak FLOP/s compute-bound matmuls reach, above 0 and at most 1 (default ${DEFAULT_UTILIZATION}):
+                      a ceiling, not the achieved MFU the report prints; HBM bandwidth at ${DEFAULT_BANDWIDTH_EFFICIENCY} of peak
   --usd-per-gpu-hour P  rental price of one GPU-hour in US$ (default ${DEFAULT_USD_PER_GPU_HOUR}, an assumption)
   --kv-dtype T        storage format of the KV cache when it differs from --dtype: ${DTYPES.join(", ")}
   --draft ID          speculative decoding: the draft model's preset id (decode of B sequences at context S)
