@@ -20,7 +20,19 @@ export interface CliArgs {
   /** Share of peak FLOP/s reached, decode and prefill alike. */
   utilization?: number;
   usdPerGpuHour?: number;
+  /** Storage format of the KV cache when it differs from --dtype. */
+  kvDtype?: Dtype;
+  /** Draft model preset for speculative decoding. */
+  draft?: string;
+  /** Probability that the target accepts one draft token. */
+  acceptance?: number;
+  /** Draft tokens proposed per iteration (default 4 with --draft). */
+  draftTokens?: number;
 }
+
+/** Draft tokens per speculative iteration when --draft is given without --draft-tokens. */
+export const DEFAULT_DRAFT_TOKENS = 4;
+export const MAX_DRAFT_TOKENS = 64;
 
 /** A command-line mistake: printed as one line, exit status 2. */
 export class UsageError extends Error {
@@ -34,9 +46,15 @@ export const MAX_BATCH = 1_000_000;
 /** More GPUs than any tensor-parallel group has. */
 export const MAX_GPUS = 4096;
 
-const VALUE_OPTIONS = ["--context", "--batch", "--dtype", "--gpu", "--gpus", "--power-w", "--utilization", "--usd-per-gpu-hour"] as const;
+const VALUE_OPTIONS = [
+  "--context", "--batch", "--dtype", "--gpu", "--gpus", "--power-w", "--utilization", "--usd-per-gpu-hour",
+  "--kv-dtype", "--draft", "--acceptance", "--draft-tokens",
+] as const;
 /** Options that only mean something with --gpu. */
-const GPU_OPTIONS = [["--gpus", "gpus"], ["--power-w", "powerWatts"], ["--utilization", "utilization"], ["--usd-per-gpu-hour", "usdPerGpuHour"]] as const;
+const GPU_OPTIONS = [
+  ["--gpus", "gpus"], ["--power-w", "powerWatts"], ["--utilization", "utilization"], ["--usd-per-gpu-hour", "usdPerGpuHour"],
+  ["--kv-dtype", "kvDtype"], ["--draft", "draft"], ["--acceptance", "acceptance"], ["--draft-tokens", "draftTokens"],
+] as const;
 const FLAG_OPTIONS = ["--json", "--elementwise", "--help", "-h", "--list"] as const;
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -54,6 +72,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === "--gpus") args.gpus = integer(value, flag, 1, MAX_GPUS);
       else if (flag === "--power-w") args.powerWatts = decimal(value, flag, "a power in watts such as 450", 1e6);
       else if (flag === "--utilization") args.utilization = share(value, flag);
+      else if (flag === "--kv-dtype") args.kvDtype = dtype(value, flag);
+      else if (flag === "--draft") args.draft = value;
+      else if (flag === "--acceptance") args.acceptance = probability(value, flag);
+      else if (flag === "--draft-tokens") args.draftTokens = integer(value, flag, 1, MAX_DRAFT_TOKENS);
       else args.usdPerGpuHour = decimal(value, flag, "a price in US$ such as 2.5", 1e6);
     } else if ((FLAG_OPTIONS as readonly string[]).includes(flag)) {
       if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
@@ -74,7 +96,21 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (args[key] !== undefined) throw new UsageError(`${flag} needs --gpu <preset> (one of ${hardwareIds()})`);
     }
   }
+  if (args.draft === undefined) {
+    if (args.acceptance !== undefined) throw new UsageError("--acceptance needs --draft <preset> (the draft model of speculative decoding)");
+    if (args.draftTokens !== undefined) throw new UsageError("--draft-tokens needs --draft <preset> (the draft model of speculative decoding)");
+  } else if (args.acceptance === undefined) {
+    throw new UsageError("--draft needs --acceptance A: the probability that the target accepts one draft token, from 0 to 1, such as 0.8");
+  }
   return args;
+}
+
+/** A probability in [0, 1]. */
+function probability(text: string, flag: string): number {
+  const trimmed = text.trim();
+  const value = /^(\d+(\.\d*)?|\.\d+)$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!(value >= 0 && value <= 1)) throw new UsageError(`${flag} expects a probability from 0 to 1, such as 0.8, got ${printable(text)}`);
+  return value;
 }
 
 function hardwareIds(): string {
@@ -122,8 +158,8 @@ function integer(text: string, flag: string, min: number, max: number): number {
   return value;
 }
 
-function dtype(text: string): Dtype {
-  if (!(DTYPES as readonly string[]).includes(text)) throw new UsageError(`--dtype must be one of ${DTYPES.join(", ")}, got ${printable(text)}`);
+function dtype(text: string, flag = "--dtype"): Dtype {
+  if (!(DTYPES as readonly string[]).includes(text)) throw new UsageError(`${flag} must be one of ${DTYPES.join(", ")}, got ${printable(text)}`);
   return text as Dtype;
 }
 

@@ -10,7 +10,9 @@ import { DTYPES } from "../core/memory";
 import type { ModelSpec } from "../core/model";
 import { PRESETS, presetById } from "../core/presets";
 import { modelReport } from "../core/report";
-import { DEFAULT_CONTEXT, parseArgs, printable, UsageError } from "./args";
+import { computeBoundBatch } from "../core/inference/batch";
+import { draftProblem, speculativeDecoding } from "../core/inference/speculative";
+import { DEFAULT_CONTEXT, DEFAULT_DRAFT_TOKENS, MAX_DRAFT_TOKENS, parseArgs, printable, UsageError } from "./args";
 import { renderEnergy, renderReport } from "./render";
 import { oneLine, terminalLines } from "./terminal";
 
@@ -34,8 +36,13 @@ Time, energy and cost per token (roofline: decode of B sequences at context S, p
   --gpu ID            one of ${HARDWARE_PRESETS.map((h) => h.id).join(", ")}
   --gpus G            GPUs the model is split over by tensor parallelism (default 1)
   --power-w W         measured average power of one GPU in watts (default: the GPU's TDP)
-  --utilization U     share of peak FLOP/s the matmuls reach, above 0 and at most 1 (default ${DEFAULT_UTILIZATION}); HBM bandwidth at ${DEFAULT_BANDWIDTH_EFFICIENCY} of peak
+  --utilization U     share of peak FLOP/s compute-bound matmuls reach, above 0 and at most 1 (default ${DEFAULT_UTILIZATION}):
+                      a ceiling, not the achieved MFU the report prints; HBM bandwidth at ${DEFAULT_BANDWIDTH_EFFICIENCY} of peak
   --usd-per-gpu-hour P  rental price of one GPU-hour in US$ (default ${DEFAULT_USD_PER_GPU_HOUR}, an assumption)
+  --kv-dtype T        storage format of the KV cache when it differs from --dtype: ${DTYPES.join(", ")}
+  --draft ID          speculative decoding: the draft model's preset id (decode of B sequences at context S)
+  --acceptance A      with --draft: probability that the target accepts one draft token, 0 to 1
+  --draft-tokens K    with --draft: draft tokens proposed per iteration, 1 to ${MAX_DRAFT_TOKENS} (default ${DEFAULT_DRAFT_TOKENS})
   --json              print one JSON object; counts are decimal strings
   --list              list the presets
   -h, --help          show this help
@@ -95,18 +102,58 @@ export function run(argv: readonly string[], output: Output): number {
 function energyFor(spec: ModelSpec, args: ReturnType<typeof parseArgs>): EnergyJson {
   const hardware = hardwareById(args.gpu as string);
   const utilization = args.utilization ?? DEFAULT_UTILIZATION;
-  const report = energyPerToken(spec, hardware, {
+  const shared = {
     context: args.context,
     batch: args.batch,
     dtype: args.dtype,
+    ...(args.kvDtype === undefined ? {} : { kvDtype: args.kvDtype }),
     gpus: args.gpus ?? 1,
     elementwise: args.elementwise,
+  };
+  const power = args.powerWatts === undefined ? {} : { measuredWatts: args.powerWatts };
+  const report = energyPerToken(spec, hardware, {
+    ...shared,
     decodeUtilization: utilization,
     prefillUtilization: utilization,
-    ...(args.powerWatts === undefined ? {} : { measuredWatts: args.powerWatts }),
+    ...power,
     ...(args.usdPerGpuHour === undefined ? {} : { usdPerGpuHour: args.usdPerGpuHour }),
   });
-  return energyJson(report, hardware);
+  const json = energyJson(report, hardware);
+  const { batch: _batch, ...perBatch } = shared;
+  json.computeBoundBatch = computeBoundBatch(spec, hardware, { ...perBatch, utilization });
+  if (args.draft !== undefined) {
+    const draft = loadDraft(args.draft, spec);
+    const s = speculativeDecoding(spec, draft.spec, hardware, {
+      ...shared,
+      utilization,
+      ...power,
+      acceptance: args.acceptance as number,
+      draftTokens: args.draftTokens ?? DEFAULT_DRAFT_TOKENS,
+    });
+    json.speculative = {
+      draft: draft.id,
+      acceptance: s.acceptance,
+      draftTokens: s.draftTokens,
+      tokensPerIteration: s.tokensPerIteration,
+      iterationSeconds: s.iterationSeconds,
+      iterationFlops: s.iterationFlops.toString(),
+      flopsPerToken: s.flopsPerToken,
+      tokensPerSecond: s.tokensPerSecond,
+      joulesPerToken: s.joulesPerToken,
+      speedup: s.speedup,
+      baseline: { flopsPerToken: s.baseline.flopsPerToken, tokensPerSecond: s.baseline.tokensPerSecond, joulesPerToken: s.baseline.joulesPerToken },
+    };
+  }
+  return json;
+}
+
+/** The draft model: a smaller preset that shares the target's vocabulary (its tokens are what the target verifies). */
+function loadDraft(id: string, target: ModelSpec): { id: string; spec: ModelSpec } {
+  if (!PRESETS.some((preset) => preset.id === id)) throw new UsageError(`--draft must be a preset id (see --list), got ${printable(id)}`);
+  const spec = presetById(id).spec;
+  const problem = draftProblem(target, spec);
+  if (problem !== null) throw new UsageError(`--draft ${id} cannot draft for this model: ${problem}`);
+  return { id, spec };
 }
 
 function loadModel(argument: string): { spec: ModelSpec; source: string; notes: string[] } {

@@ -71,7 +71,22 @@ export function renderEnergy(energy: EnergyJson, report: ModelReport): string {
   lines.push(row(["  energy per token", `${formatFloat(decode.joulesPerToken, 3)} J`, `${formatFloat(prefill.joulesPerToken, 3)} J`]));
   lines.push(row(["  cost per million tokens", `$${formatFloat(decode.usdPerMillionTokens, 3)}`, `$${formatFloat(prefill.usdPerMillionTokens, 3)}`]));
   lines.push(row(["  time: compute | memory | network", phaseTimes(decode), phaseTimes(prefill)]));
+  lines.push(row(["  achieved MFU | MBU", utilization(decode), utilization(prefill)]));
   if (!decode.fitsInMemory) lines.push("  warning: all weights and this KV cache do not fit in the GPUs' HBM; the times assume they do");
+  if (energy.computeBoundBatch !== undefined) {
+    lines.push(energy.computeBoundBatch === null
+      ? "  decode's weight matmuls stay memory-bound at every batch up to 2^20"
+      : `  decode's weight matmuls turn compute-bound at batch ${groupDigits(energy.computeBoundBatch.batch)} (the whole step there: ${energy.computeBoundBatch.stepBound}-bound)`);
+  }
+  const spec = energy.speculative;
+  if (spec !== undefined) {
+    lines.push(`  speculative decoding with ${oneLine(spec.draft)}, ${spec.draftTokens} draft tokens, acceptance ${spec.acceptance}: ${formatFloat(spec.tokensPerIteration, 3)} tokens per iteration`);
+    lines.push(row(["", "speculative", "plain decode"]));
+    lines.push(row(["    tokens per second", rate(spec.tokensPerSecond), rate(spec.baseline.tokensPerSecond)]));
+    lines.push(row(["    energy per token", `${formatFloat(spec.joulesPerToken, 3)} J`, `${formatFloat(spec.baseline.joulesPerToken, 3)} J`]));
+    lines.push(row(["    FLOPs per token", formatSI(spec.flopsPerToken), formatSI(spec.baseline.flopsPerToken)]));
+    lines.push(`    speed-up ×${formatFloat(spec.speedup, 3)}`);
+  }
   lines.push(`  power charged: ${formatFloat(power.watts, 3)} W (${power.source === "measured" ? "measured" : "TDP"} ${formatFloat(power.wattsPerGpu, 3)} W per GPU)`);
   for (const [name, assumption] of Object.entries(energy.assumptions)) {
     const unit = assumption.unit === undefined ? "" : ` ${assumption.unit}`;
@@ -83,6 +98,15 @@ export function renderEnergy(energy: EnergyJson, report: ModelReport): string {
 /** Tokens per second: whole and grouped from 100 up ("32,911"), three significant digits below. */
 function rate(value: number): string {
   return value >= 100 ? groupDigits(Math.round(value)) : formatFloat(value, 3);
+}
+
+/** Achieved shares of peak FLOP/s and bandwidth: "0.29% | 58.8%". */
+function utilization(phase: PhaseEnergyJson): string {
+  return `${percent(phase.mfu)} | ${percent(phase.mbu)}`;
+}
+
+function percent(share: number): string {
+  return `${formatFloat(share * 100, 3)}%`;
 }
 
 function phaseTimes(phase: PhaseEnergyJson): string {

@@ -9,6 +9,7 @@ export * from "./layers";
 export * from "./params";
 export * from "./terms";
 export * from "./elementwise";
+export * from "./inference/index";
 export * from "./flops";
 export * from "./memory";
 export * from "./report";

@@ -15,7 +15,9 @@ import { ML_ENERGY_WORKLOAD } from "../core/energy/measured";
 import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energy/roofline";
 import { formatFloat, formatSI, groupDigits } from "../core/format";
 import { DTYPES, type Dtype } from "../core/memory";
-import { presetById } from "../core/presets";
+import { PRESETS, presetById } from "../core/presets";
+import { draftProblem, speculativeDecoding } from "../core/inference/speculative";
+import { stepUtilization } from "../core/inference/utilization";
 import {
   CONTEXT_CONTROL,
   numberControlHtml,
@@ -48,7 +50,42 @@ export interface EnergyProps {
   watts?: number;
   /** Rental price of one GPU-hour, US$ (default the core's {@link DEFAULT_USD_PER_GPU_HOUR}); set by props only. */
   usdPerGpuHour: number;
+  /** Storage format of the KV cache; absent: the same as the weights (`dtype`). */
+  kvDtype?: Dtype;
+  /** Speculative decoding: the draft model's preset id (same vocabulary as `model`); absent: plain decode. */
+  draft?: string;
+  /** With `draft`: chance, in percent, that the target accepts one draft token (default {@link DEFAULT_ACCEPTANCE}). */
+  acceptance?: number;
+  /** With `draft`: draft tokens proposed per iteration (default {@link DEFAULT_DRAFT_TOKENS}). */
+  draftTokens?: number;
 }
+
+/** Acceptance shown by the control when the props leave it out, percent. */
+export const DEFAULT_ACCEPTANCE = 80;
+/** Draft tokens shown by the control when the props leave them out. */
+export const DEFAULT_DRAFT_TOKENS = 4;
+/** The KV select's and the draft select's value for "not set". */
+export const SAME_AS_WEIGHTS = "same";
+export const NO_DRAFT = "none";
+
+/** Acceptance α in percent: 0 to 100 in steps of 5 on the slider. */
+export const ACCEPTANCE_CONTROL: NumberControl = {
+  key: "alpha",
+  label: "Acceptance α",
+  hint: "% of draft tokens the target accepts",
+  range: { min: 0, max: 100 },
+  slider: { kind: "linear", min: 0, max: 100, step: 5 },
+  unit: "%",
+};
+
+/** Draft tokens γ per speculative iteration: 1 to 16. */
+export const DRAFT_TOKENS_CONTROL: NumberControl = {
+  key: "gamma",
+  label: "Draft tokens γ",
+  hint: "proposed per iteration",
+  range: { min: 1, max: 16 },
+  slider: { kind: "linear", min: 1, max: 16, step: 1 },
+};
 
 /** Llama 3.1 8B on one H100, batch 8, S = 4096, bf16, at TDP and the core's default price. */
 export const ENERGY_DEFAULTS: Readonly<EnergyProps> = {
@@ -80,8 +117,40 @@ export const BATCH_CONTROL: NumberControl = {
 };
 
 const WATTS_RANGE = { min: 1, max: MAX_WATTS };
-const PROP_KEYS = ["model", "gpu", "batch", "S", "gpus", "dtype", "watts", "usdPerGpuHour"] as const;
-const QUERY_KEYS = ["model", "gpu", "batch", "s", "gpus", "dtype", "watts"] as const;
+const PROP_KEYS = ["model", "gpu", "batch", "S", "gpus", "dtype", "watts", "usdPerGpuHour", "kvDtype", "draft", "acceptance", "draftTokens"] as const;
+const QUERY_KEYS = ["model", "gpu", "batch", "s", "gpus", "dtype", "watts", "kv", "draft", "alpha", "gamma"] as const;
+
+/** Presets that can draft for `model`: smaller, with the same vocabulary (the target verifies the draft's tokens). */
+export function draftCandidates(model: string): string[] {
+  const target = presetById(model).spec;
+  return PRESETS.filter((p) => draftProblem(target, p.spec) === null).map((p) => p.id);
+}
+
+/** A draft preset for `model`, refused naming the field when it is unknown or has another vocabulary. */
+function draftFor(raw: unknown, field: string, model: string): string {
+  const id = presetFor(raw, field).id;
+  if (!draftCandidates(model).includes(id)) {
+    const problem = draftProblem(presetById(model).spec, presetById(id).spec) ?? "";
+    throw new IslandInputError(field, `${describeValue(raw)} cannot draft for ${model}: ${problem} (drafts for ${model}: ${draftCandidates(model).join(", ") || "none"})`);
+  }
+  return id;
+}
+
+/** The speculative settings of some props, kept only where set. */
+type Speculation = Pick<EnergyProps, "kvDtype" | "draft" | "acceptance" | "draftTokens">;
+
+function withSpeculation<T extends object>(props: T, extra: Speculation): T & Speculation {
+  const out: T & Speculation = { ...props };
+  if (extra.kvDtype !== undefined) out.kvDtype = extra.kvDtype;
+  if (extra.draft !== undefined) out.draft = extra.draft;
+  if (extra.acceptance !== undefined) out.acceptance = extra.acceptance;
+  if (extra.draftTokens !== undefined) out.draftTokens = extra.draftTokens;
+  return out;
+}
+
+function speculationOf(props: EnergyProps): Speculation {
+  return { kvDtype: props.kvDtype, draft: props.draft, acceptance: props.acceptance, draftTokens: props.draftTokens };
+}
 
 /** The hardware preset with this id; anything else is refused naming the field and listing the ids. */
 export function hardwareFor(raw: unknown, field: string): HardwarePreset {
@@ -144,9 +213,10 @@ export const energy: IslandDefinition<EnergyProps> = {
   parseProps(raw) {
     const record = readProps(raw, PROP_KEYS);
     const d = ENERGY_DEFAULTS;
-    return withWatts(
+    const model = record.model === undefined ? d.model : presetFor(record.model, "props.model").id;
+    return withSpeculation(withWatts(
       {
-        model: record.model === undefined ? d.model : presetFor(record.model, "props.model").id,
+        model,
         gpu: record.gpu === undefined ? d.gpu : hardwareFor(record.gpu, "props.gpu").id,
         batch: record.batch === undefined ? d.batch : wholeNumber(record.batch, "props.batch", BATCH_CONTROL.range),
         S: record.S === undefined ? d.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range),
@@ -155,7 +225,12 @@ export const energy: IslandDefinition<EnergyProps> = {
         usdPerGpuHour: record.usdPerGpuHour === undefined ? d.usdPerGpuHour : priceProp(record.usdPerGpuHour),
       },
       record.watts === undefined ? undefined : wholeNumber(record.watts, "props.watts", WATTS_RANGE),
-    );
+    ), {
+      kvDtype: record.kvDtype === undefined ? undefined : oneOf(record.kvDtype, "props.kvDtype", DTYPES),
+      draft: record.draft === undefined ? undefined : draftFor(record.draft, "props.draft", model),
+      acceptance: record.acceptance === undefined ? undefined : wholeNumber(record.acceptance, "props.acceptance", ACCEPTANCE_CONTROL.range),
+      draftTokens: record.draftTokens === undefined ? undefined : wholeNumber(record.draftTokens, "props.draftTokens", DRAFT_TOKENS_CONTROL.range),
+    });
   },
 
   toQuery: (props) => ({
@@ -166,13 +241,19 @@ export const energy: IslandDefinition<EnergyProps> = {
     gpus: String(props.gpus),
     dtype: props.dtype,
     watts: props.watts === undefined ? TDP_VALUE : String(props.watts),
+    ...(props.kvDtype === undefined ? {} : { kv: props.kvDtype }),
+    ...(props.draft === undefined ? {} : { draft: props.draft }),
+    ...(props.acceptance === undefined ? {} : { alpha: String(props.acceptance) }),
+    ...(props.draftTokens === undefined ? {} : { gamma: String(props.draftTokens) }),
   }),
 
   fromQuery(query, base) {
     checkQueryKeys(query, QUERY_KEYS);
-    return withWatts(
+    const model = query.model === undefined ? base.model : presetFor(query.model, "model").id;
+    const base2 = speculationOf(base);
+    return withSpeculation(withWatts(
       {
-        model: query.model === undefined ? base.model : presetFor(query.model, "model").id,
+        model,
         gpu: query.gpu === undefined ? base.gpu : hardwareFor(query.gpu, "gpu").id,
         batch: query.batch === undefined ? base.batch : wholeNumber(query.batch, "batch", BATCH_CONTROL.range),
         S: query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range),
@@ -181,11 +262,35 @@ export const energy: IslandDefinition<EnergyProps> = {
         usdPerGpuHour: base.usdPerGpuHour,
       },
       query.watts === undefined ? base.watts : wattsValue(query.watts, "watts", false),
-    );
+    ), {
+      kvDtype: query.kv === undefined ? base2.kvDtype : query.kv === SAME_AS_WEIGHTS ? undefined : oneOf(query.kv, "kv", DTYPES),
+      draft: query.draft === undefined
+        ? (base2.draft !== undefined && draftCandidates(model).includes(base2.draft) ? base2.draft : undefined)
+        : query.draft === NO_DRAFT ? undefined : draftFor(query.draft, "draft", model),
+      acceptance: query.alpha === undefined ? base2.acceptance : wholeNumber(query.alpha, "alpha", ACCEPTANCE_CONTROL.range),
+      draftTokens: query.gamma === undefined ? base2.draftTokens : wholeNumber(query.gamma, "gamma", DRAFT_TOKENS_CONTROL.range),
+    });
   },
 
   applyControl(name, value, props) {
-    if (name === "model") return { ...props, model: presetFor(value, "model").id };
+    if (name === "model") {
+      const model = presetFor(value, "model").id;
+      // A draft with another vocabulary cannot draft for the new model: speculation is switched off, visibly (the draft select shows "none").
+      const { draft, ...rest } = props;
+      return draft !== undefined && draftCandidates(model).includes(draft) ? { ...rest, draft, model } : { ...rest, model };
+    }
+    if (name === "kv") {
+      const { kvDtype: _kv, ...rest } = props;
+      return value === SAME_AS_WEIGHTS ? rest : { ...rest, kvDtype: oneOf(value, "kv", DTYPES) };
+    }
+    if (name === "draft") {
+      const { draft: _draft, ...rest } = props;
+      return value === NO_DRAFT ? rest : { ...rest, draft: draftFor(value, "draft", props.model) };
+    }
+    const acceptance = readNumberControl(ACCEPTANCE_CONTROL, name, value);
+    if (acceptance !== undefined) return { ...props, acceptance };
+    const draftTokens = readNumberControl(DRAFT_TOKENS_CONTROL, name, value);
+    if (draftTokens !== undefined) return { ...props, draftTokens };
     if (name === "gpu") return { ...props, gpu: hardwareFor(value, "gpu").id };
     if (name === "gpus") return { ...props, gpus: gpuCount(value, "gpus") };
     if (name === "dtype") return { ...props, dtype: oneOf(value, "dtype", DTYPES) };
@@ -204,6 +309,10 @@ export const energy: IslandDefinition<EnergyProps> = {
     watts: { value: props.watts === undefined ? "" : String(props.watts) },
     ...numberControlState(BATCH_CONTROL, props.batch),
     ...numberControlState(CONTEXT_CONTROL, props.S),
+    kv: { value: props.kvDtype ?? SAME_AS_WEIGHTS },
+    draft: { value: props.draft ?? NO_DRAFT },
+    ...numberControlState(ACCEPTANCE_CONTROL, props.acceptance ?? DEFAULT_ACCEPTANCE),
+    ...numberControlState(DRAFT_TOKENS_CONTROL, props.draftTokens ?? DEFAULT_DRAFT_TOKENS),
   }),
 
   renderControls(props) {
@@ -215,6 +324,10 @@ export const energy: IslandDefinition<EnergyProps> = {
         numberControlHtml(CONTEXT_CONTROL, props.S) +
         selectHtml("gpus", "GPUs", "tensor parallel, one server", GPU_COUNTS.map((g) => [String(g), String(g)]), String(props.gpus)) +
         selectHtml("dtype", "Storage", "weights and KV cache", DTYPES.map((t) => [t, t]), props.dtype) +
+        selectHtml("kv", "KV cache", "storage, if not the weights'", [[SAME_AS_WEIGHTS, "same as weights"], ...DTYPES.map((t): [string, string] => [t, t])], props.kvDtype ?? SAME_AS_WEIGHTS) +
+        selectHtml("draft", "Draft model", "speculative decoding", [[NO_DRAFT, "none (plain decode)"], ...draftCandidates(props.model).map((id): [string, string] => [id, presetById(id).spec.name])], props.draft ?? NO_DRAFT) +
+        numberControlHtml(ACCEPTANCE_CONTROL, props.acceptance ?? DEFAULT_ACCEPTANCE) +
+        numberControlHtml(DRAFT_TOKENS_CONTROL, props.draftTokens ?? DEFAULT_DRAFT_TOKENS) +
         `<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">Power</span> ` +
         `<span class="hmf-control-hint">measured watts per GPU; empty: TDP</span>` +
         `<input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="watts" placeholder="TDP" ` +
@@ -231,6 +344,7 @@ export const energy: IslandDefinition<EnergyProps> = {
       batch: props.batch,
       gpus: props.gpus,
       dtype: props.dtype,
+      ...(props.kvDtype === undefined ? {} : { kvDtype: props.kvDtype }),
       usdPerGpuHour: props.usdPerGpuHour,
       ...(props.watts === undefined ? {} : { measuredWatts: props.watts }),
     };
@@ -246,10 +360,10 @@ export const energy: IslandDefinition<EnergyProps> = {
       : `${groupDigits(power.wattsPerGpu)} W per GPU (TDP: no measurement, so an upper bound)`;
     const setup =
       `<p class="hmf-en-setup"><strong>${escapeHtml(spec.name)}</strong> on ${escapeHtml(`${props.gpus} × ${hardware.name}`)}; ` +
-      `${escapeHtml(`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, weights and KV cache in ${props.dtype}. ` +
+      `${escapeHtml(`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, ${props.kvDtype === undefined || props.kvDtype === props.dtype ? `weights and KV cache in ${props.dtype}` : `weights in ${props.dtype}, KV cache in ${props.kvDtype}`}. ` +
       `Power ${powerText}; price $${priceText(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
 
-    const table = phaseTable(decode, prefill, props);
+    const table = phaseTable(decode, prefill, props, hardware);
     const queryText =
       `One chat request of ${groupDigits(query.promptTokens)} prompt tokens and ${groupDigits(query.outputTokens)} answer tokens ` +
       `(ML.ENERGY's mean LM-Arena request), served in a batch of ${groupDigits(query.batch)}: ` +
@@ -259,6 +373,7 @@ export const energy: IslandDefinition<EnergyProps> = {
     return outputFrame(
       `<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}` +
         `<p class="hmf-en-query">${escapeHtml(queryText)}</p>` +
+        speculativeHtml(props, hardware, options) +
         rooflineFigure(decode, prefill, hardware, document) +
         assumptionsHtml({ ...report.assumptions, ...(query.assumptions.query ? { query: query.assumptions.query } : {}) }) +
         `</div>`,
@@ -296,7 +411,9 @@ function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: Energy
 const TEXT_ROWS: readonly string[] = ["The step", "Limited by"];
 
 /** Decode and prefill side by side, one row per quantity. */
-function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProps): string {
+function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProps, hardware: HardwarePreset): string {
+  const d = stepUtilization(decode.step, hardware);
+  const p = stepUtilization(prefill.step, hardware);
   const b = groupDigits(props.batch);
   const s = groupDigits(props.S);
   const plural = props.batch === 1 ? "" : "s";
@@ -310,6 +427,8 @@ function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProp
     ["Tokens per second", escapeHtml(roundedText(decode.tokensPerSecond)), escapeHtml(roundedText(prefill.tokensPerSecond))],
     ["Energy per token", `<strong>${escapeHtml(joulesText(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(joulesText(prefill.joulesPerToken))}</strong>`],
     ["Cost per million tokens", escapeHtml(dollarsText(decode.usdPerMillionTokens)), escapeHtml(dollarsText(prefill.usdPerMillionTokens))],
+    ["Achieved MFU (FLOPs / time / peak)", escapeHtml(percentText(d.mfu)), escapeHtml(percentText(p.mfu))],
+    ["Achieved MBU (bytes / time / bandwidth)", escapeHtml(percentText(d.mbu)), escapeHtml(percentText(p.mbu))],
   ];
   const body = rows
     .map(([label, d, p]) => {
@@ -321,6 +440,35 @@ function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProp
   return (
     `<table class="hmf-table hmf-en-phases"><caption>${escapeHtml("Decode and prefill, per token")}</caption>` +
     `<thead><tr><th scope="col">Quantity</th><th scope="col">Decode (per generated token)</th><th scope="col">Prefill (per prompt token)</th></tr></thead>` +
+    `<tbody>${body}</tbody></table>`
+  );
+}
+
+/** A share as a percentage with three significant digits: "0.285%", "80.0%". */
+export function percentText(share: number): string {
+  return `${formatFloat(share * 100)}%`;
+}
+
+/** Speculative decoding against plain decode, when a draft model is chosen. */
+function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: EnergyOptions): string {
+  if (props.draft === undefined) return "";
+  const draft = presetById(props.draft).spec;
+  const acceptance = props.acceptance ?? DEFAULT_ACCEPTANCE;
+  const gamma = props.draftTokens ?? DEFAULT_DRAFT_TOKENS;
+  const { usdPerGpuHour: _price, ...stepOptions } = options;
+  const s = speculativeDecoding(presetById(props.model).spec, draft, hardware, { ...stepOptions, acceptance: acceptance / 100, draftTokens: gamma });
+  const rows: Array<[string, string, string]> = [
+    ["Tokens per second", roundedText(s.tokensPerSecond), roundedText(s.baseline.tokensPerSecond)],
+    ["Energy per token", joulesText(s.joulesPerToken), joulesText(s.baseline.joulesPerToken)],
+    ["FLOPs per token", formatSI(s.flopsPerToken), formatSI(s.baseline.flopsPerToken)],
+  ];
+  const body = rows.map(([label, a, b]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="hmf-num">${escapeHtml(a)}</td><td class="hmf-num">${escapeHtml(b)}</td></tr>`).join("");
+  const caption =
+    `Speculative decoding: ${draft.name} drafts ${gamma} token${gamma === 1 ? "" : "s"}, each accepted with probability ${acceptance}%: ` +
+    `(1 − α^(γ+1)) / (1 − α) = ${formatFloat(s.tokensPerIteration)} tokens per sequence per iteration (Leviathan et al. 2023), ${s.speedup >= 1 ? "×" + formatFloat(s.speedup) + " faster" : "×" + formatFloat(1 / s.speedup) + " slower"} than plain decode`;
+  return (
+    `<table class="hmf-table hmf-en-speculative"><caption>${escapeHtml(caption)}</caption>` +
+    `<thead><tr><th scope="col">Per output token</th><th scope="col">Speculative</th><th scope="col">Plain decode</th></tr></thead>` +
     `<tbody>${body}</tbody></table>`
   );
 }

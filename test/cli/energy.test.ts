@@ -68,6 +68,55 @@ describe("CLI: time, energy and cost per token", () => {
     expect(cli("llama-3.1-70b", "--gpu", "h100-sxm", "--context", "128k", "--batch", "8").out).toMatch(/warning: all weights and this KV cache do not fit/);
   });
 
+  it("reports the achieved MFU and MBU of each step: decode at batch 1 under 1% MFU, by hand", () => {
+    const { energy } = JSON.parse(cli("llama-3.1-8b", "--context", "1024", "--gpu", "h100-sxm", "--json").out);
+    // MFU = FLOPs / (step time × 989.5 TFLOP/s); MBU = bytes / (step time × 3.35 TB/s).
+    expect(energy.decode.mfu).toBeCloseTo(Number(energy.decode.flops) / energy.decode.stepSeconds / 989.5e12, 12);
+    expect(energy.decode.mbu).toBeCloseTo(Number(energy.decode.bytes) / energy.decode.stepSeconds / 3.35e12, 12);
+    expect(energy.decode.mfu).toBeLessThan(0.01);
+    expect(cli("llama-3.1-8b", "--gpu", "h100-sxm").out).toMatch(/achieved MFU \| MBU/);
+  });
+
+  it("reports the batch at which decode turns compute-bound: (0.5 · 989.5 TFLOP/s) / (0.8 · 3.35 TB/s) → 185 on an H100", () => {
+    const { energy } = JSON.parse(cli("llama-3.1-8b", "--gpu", "h100-sxm", "--json").out);
+    expect(energy.computeBoundBatch.batch).toBe(Math.ceil((0.5 * 989.5e12) / (0.8 * 3.35e12)));
+    expect(cli("llama-3.1-8b", "--gpu", "h100-sxm").out).toMatch(/turn compute-bound at batch 185/);
+  });
+
+  it("--kv-dtype changes the KV cache's bytes, not the FLOPs", () => {
+    const bf16 = JSON.parse(cli("llama-3.1-8b", "--context", "8k", "--gpu", "h100-sxm", "--json").out).energy;
+    const fp8 = JSON.parse(cli("llama-3.1-8b", "--context", "8k", "--gpu", "h100-sxm", "--kv-dtype", "fp8", "--json").out).energy;
+    expect(fp8.decode.flops).toBe(bf16.decode.flops);
+    // Llama 3.1 8B keeps 2 · 32 layers · 8 heads · 128 = 65,536 values per token: 8192 tokens lose 65,536 · 8192 bytes.
+    expect(BigInt(bf16.decode.bytes) - BigInt(fp8.decode.bytes)).toBe(65_536n * 8192n);
+  });
+
+  it("--draft, --acceptance and --draft-tokens add speculative decoding (Leviathan et al. eq. 1)", () => {
+    const { energy } = JSON.parse(cli("llama-3.1-70b", "--gpu", "h100-sxm", "--gpus", "4", "--draft", "llama-3.1-8b", "--acceptance", "0.8", "--draft-tokens", "4", "--json").out);
+    expect(energy.speculative.tokensPerIteration).toBeCloseTo((1 - 0.8 ** 5) / 0.2, 12);
+    expect(energy.speculative.speedup).toBeGreaterThan(1);
+    expect(energy.speculative.joulesPerToken).toBeLessThan(energy.speculative.baseline.joulesPerToken);
+    expect(energy.speculative.flopsPerToken).toBeGreaterThan(energy.speculative.baseline.flopsPerToken);
+    expect(typeof energy.speculative.iterationFlops).toBe("string");
+  });
+
+  it.each([
+    [["llama-2-7b", "--kv-dtype", "fp8"], /--kv-dtype needs --gpu <preset>/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--kv-dtype", "fp4"], /--kv-dtype must be one of/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2"], /--draft needs --acceptance/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--acceptance", "0.5"], /--acceptance needs --draft/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--draft-tokens", "3"], /--draft-tokens needs --draft/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "nope", "--acceptance", "0.5"], /--draft must be a preset id/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2", "--acceptance", "0.5"], /--draft gpt2 cannot draft for this model: its vocabulary of 50,257 tokens differs from the model's 32,000/],
+    [["llama-3.1-8b", "--gpu", "h100-sxm", "--draft", "llama-3.1-70b", "--acceptance", "0.5"], /--draft llama-3.1-70b cannot draft for this model: it is not smaller than the model/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2", "--acceptance", "1.2"], /--acceptance expects a probability/],
+    [["llama-2-7b", "--gpu", "h100-sxm", "--draft", "gpt2", "--acceptance", "0.5", "--draft-tokens", "0"], /--draft-tokens must be a whole number from 1/],
+  ])("names the flag: %j", (argv, message) => {
+    const result = cli(...(argv as string[]));
+    expect(result.status).toBe(2);
+    expect(result.err).toMatch(message as RegExp);
+  });
+
   it("--help lists the GPU options and presets", () => {
     const { out } = cli("--help");
     for (const text of ["--gpu", "--gpus", "--power-w", "--utilization", "--usd-per-gpu-hour", "h100-sxm", "mi300x"]) expect(out).toContain(text);

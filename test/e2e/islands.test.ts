@@ -147,6 +147,30 @@ describe("live islands", () => {
     });
   });
 
+  it("the energy island of notebook 8 prices speculative decoding and an fp8 KV cache, and keeps them in the URL", async () => {
+    await withPage(async (page, problems) => {
+      const host = island(page, "energy");
+      const table = () => host.locator(".hmf-en-speculative tbody").innerText();
+      await host.locator('select[name="model"]').focus();
+      await expect.poll(() => host.getAttribute("data-state"), { timeout: 15_000 }).toBe("live");
+      // Llama 3.1 70B drafted by Llama 3.1 8B, α = 80%, γ = 4: (1 − 0.8^5) / 0.2 = 3.36 tokens per iteration.
+      expect(await host.locator(".hmf-en-speculative caption").innerText()).toContain("3.36 tokens per sequence per iteration");
+      const before = await table();
+      await host.locator('input[name="alpha"]').fill("50");
+      await expect.poll(table).not.toBe(before);
+      await host.locator('select[name="kv"]').selectOption("fp8");
+      await expect.poll(() => host.locator(".hmf-en-setup").innerText()).toContain("KV cache in fp8");
+      // A model the draft cannot serve switches speculation off.
+      await host.locator('select[name="model"]').selectOption("llama-2-7b");
+      await expect.poll(() => host.locator(".hmf-en-speculative").count()).toBe(0);
+      await host.locator('select[name="model"]').selectOption("llama-3.1-70b");
+      await host.locator('select[name="draft"]').selectOption("llama-3.1-8b");
+      await expect.poll(() => page.url(), { timeout: 5000 }).toContain("draft=llama-3.1-8b");
+      expect(page.url()).toContain("alpha=50");
+      expect(problems).toEqual(clean);
+    }, `${site("real").url}notebooks/08-inference-arithmetic/`);
+  });
+
   it("a hostile URL value is refused with a message, not executed", async () => {
     const url = `${PAGE()}?formula-explorer-1.s=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`;
     await withPage(async (page, problems) => {

@@ -294,6 +294,13 @@ describe("energy island: controls", () => {
       "batch.slider": { value: "211", text: "128" },
       s: { value: "4096", text: "4,096 tokens" },
       "s.slider": { value: "361", text: "4,096 tokens" },
+      // Speculation and the KV format are off until chosen; their number controls show the defaults.
+      kv: { value: "same" },
+      draft: { value: "none" },
+      alpha: { value: "80", text: "80 %" },
+      "alpha.slider": { value: "80", text: "80 %" },
+      gamma: { value: "4", text: "4" },
+      "gamma.slider": { value: "4", text: "4" },
     });
     expect(energy.controlState?.(base).watts).toEqual({ value: "" });
   });
@@ -303,7 +310,7 @@ describe("energy island: controls", () => {
     const root = parse(html);
     expect(root.querySelector("fieldset.hmf-island-controls")?.hasAttribute("disabled")).toBe(true);
     const names = [...root.querySelectorAll("[name]")].map((el: { getAttribute(n: string): string | null }) => el.getAttribute("name"));
-    expect(names).toEqual(["model", "gpu", "batch", "batch.slider", "s", "s.slider", "gpus", "dtype", "watts"]);
+    expect(names).toEqual(["model", "gpu", "batch", "batch.slider", "s", "s.slider", "gpus", "dtype", "kv", "draft", "alpha", "alpha.slider", "gamma", "gamma.slider", "watts"]);
     expect(texts(html, 'select[name="gpu"] option[selected]')).toEqual(["AMD Instinct MI300X"]);
     expect(texts(html, 'select[name="gpus"] option[selected]')).toEqual(["4"]);
     expect(texts(html, 'select[name="dtype"] option[selected]')).toEqual(["fp8"]);
@@ -410,5 +417,67 @@ describe("roofline chart", () => {
     expect(() => draw({ ...h100, points: [{ ...(h100.points[0] as RooflineData["points"][number]), flopsPerSecond: Number.POSITIVE_INFINITY }] })).toThrow(
       "rooflineChart: decode.flopsPerSecond must be a positive finite number, got Infinity",
     );
+  });
+});
+
+describe("energy island: achieved MFU and MBU, KV cache format, speculative decoding", () => {
+  const llama2 = { ...base, model: "llama-2-7b", gpu: "h100-sxm", batch: 1, S: 4096 };
+
+  it("shows the achieved MFU and MBU of each step, by hand: decode at batch 1 uses 0.27% of peak FLOP/s", () => {
+    const html = energy.renderOutput(llama2, freshDocument());
+    // Decode: 15,361,638,400 FLOPs in 5.7322 ms of a 989.5 TFLOP/s peak; 15,362,179,072 B of a 3.35 TB/s peak.
+    const mfu = DECODE_FLOPS / decodeSeconds / 989.5e12;
+    const mbu = (decodeWeightBytes + KV) / decodeSeconds / 3.35e12;
+    expect(mfu).toBeCloseTo(0.002708, 6); // 15.36e9 / 5.7322e-3 / 989.5e12
+    expect(phaseRow(html, "Achieved MFU (FLOPs / time / peak)")[0]).toBe(`${(mfu * 100).toPrecision(3)}%`);
+    expect(phaseRow(html, "Achieved MBU (bytes / time / bandwidth)")[0]).toBe("80.0%");
+    expect(mbu).toBeCloseTo(0.8, 12);
+    // Prefill: compute-bound at the 0.5 ceiling: MFU 50.0%.
+    expect(phaseRow(html, "Achieved MFU (FLOPs / time / peak)")[1]).toBe("50.0%");
+  });
+
+  it("an fp8 KV cache halves the cache's bytes and leaves the FLOPs", () => {
+    const html = energy.renderOutput(energy.parseProps({ model: "llama-2-7b", batch: 1, S: 4096, kvDtype: "fp8" }), freshDocument());
+    expect(phaseRow(html, "Bytes moved per step")[0]).toBe((decodeWeightBytes + KV / 2).toLocaleString("en-US"));
+    expect(phaseRow(html, "FLOPs per step")[0]).toBe(DECODE_FLOPS.toLocaleString("en-US"));
+    expect(textOf(html, ".hmf-en-setup")).toContain("weights in bf16, KV cache in fp8");
+  });
+
+  it("prices speculative decoding with the chosen draft: (1 − 0.8^5) / 0.2 = 3.36 tokens per iteration", () => {
+    const props = energy.parseProps({ model: "llama-3.1-70b", gpus: 4, batch: 1, S: 4096, draft: "llama-3.1-8b", acceptance: 80, draftTokens: 4 });
+    const html = energy.renderOutput(props, freshDocument());
+    const caption = textOf(html, ".hmf-en-speculative caption");
+    expect(caption).toContain(`${((1 - 0.8 ** 5) / 0.2).toPrecision(3)} tokens per sequence per iteration`);
+    expect(caption).toMatch(/faster than plain decode/);
+    expect(parse(energy.renderOutput({ ...props, draft: undefined } as EnergyProps, freshDocument())).querySelector(".hmf-en-speculative")).toBeNull();
+  });
+
+  it("keeps the new settings in the URL and restores them", () => {
+    const props = energy.parseProps({ model: "llama-3.1-70b", gpus: 4, draft: "llama-3.1-8b", acceptance: 70, draftTokens: 6, kvDtype: "fp8" });
+    const query = energy.toQuery(props);
+    expect(query).toMatchObject({ kv: "fp8", draft: "llama-3.1-8b", alpha: "70", gamma: "6" });
+    expect(energy.fromQuery(query, base)).toEqual(props);
+    expect(energy.fromQuery({ draft: "none", kv: "same" }, props)).toEqual({ ...props, draft: undefined, kvDtype: undefined });
+  });
+
+  it("applies the controls, and drops a draft that cannot draft for a newly chosen model", () => {
+    const withDraft = energy.applyControl!("draft", "llama-3.1-8b", { ...base, model: "llama-3.1-70b" });
+    expect(withDraft.draft).toBe("llama-3.1-8b");
+    expect(energy.applyControl!("alpha", "65", withDraft).acceptance).toBe(65);
+    expect(energy.applyControl!("gamma.slider", "8", withDraft).draftTokens).toBe(8);
+    expect(energy.applyControl!("kv", "int4", withDraft).kvDtype).toBe("int4");
+    expect(energy.applyControl!("model", "llama-2-7b", withDraft).draft).toBeUndefined();
+    expect(energy.applyControl!("model", "llama-3.1-405b", withDraft).draft).toBe("llama-3.1-8b");
+  });
+
+  it("refuses a draft with another vocabulary and values out of range, naming the field", () => {
+    const error = inputError(() => energy.parseProps({ model: "llama-3.1-8b", draft: "gpt2" }));
+    expect(error.field).toBe("props.draft");
+    expect(error.message).toMatch(/vocabulary of 50,257 tokens differs/);
+    // A larger model of the same vocabulary is refused too: a draft must be smaller.
+    expect(inputError(() => energy.parseProps({ model: "llama-3.1-8b", draft: "llama-3.1-70b" })).message).toMatch(/not smaller than the model/);
+    expect(inputError(() => energy.fromQuery({ alpha: "120" }, base)).field).toBe("alpha");
+    expect(inputError(() => energy.fromQuery({ kv: "fp4" }, base)).field).toBe("kv");
+    expect(inputError(() => energy.applyControl!("gamma", "0", base)).field).toBe("gamma");
   });
 });

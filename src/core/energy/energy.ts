@@ -144,6 +144,7 @@ function stepOptions(options: EnergyOptions | QueryOptions): StepOptions {
     context: o.context as number,
     batch: o.batch,
     dtype: o.dtype,
+    kvDtype: o.kvDtype,
     computePrecision: o.computePrecision,
     gpus: o.gpus,
     bandwidthEfficiency: o.bandwidthEfficiency,

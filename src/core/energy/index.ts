@@ -15,3 +15,4 @@ export * from "./measured";
 export * from "./epoch";
 export * from "./google";
 export * from "./json";
+export * from "./h200";

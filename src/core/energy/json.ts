@@ -3,6 +3,7 @@ import type { EnergyReport, PhaseEnergy } from "./energy";
 import type { HardwarePreset } from "./hardware";
 import type { Assumptions } from "./inputs";
 import type { Bound } from "./roofline";
+import { stepUtilization } from "../inference/utilization";
 
 /** One phase as JSON: floats for time, energy and money, exact decimal strings for counts. */
 export interface PhaseEnergyJson {
@@ -22,6 +23,10 @@ export interface PhaseEnergyJson {
   /** Bytes moved to or from HBM, all GPUs together. */
   bytes: string;
   fitsInMemory: boolean;
+  /** Achieved model FLOPs utilization: FLOPs / (step time × GPUs × peak). */
+  mfu: number;
+  /** Achieved model bandwidth utilization: bytes / (step time × GPUs × HBM bandwidth). */
+  mbu: number;
 }
 
 /** The `energy` object of the CLI's JSON, and what notebooks and islands print. */
@@ -32,6 +37,29 @@ export interface EnergyJson {
   prefill: PhaseEnergyJson;
   power: { wattsPerGpu: number; watts: number; source: "measured" | "tdp" };
   assumptions: Assumptions;
+  /** The smallest batch at which decode's weight matmuls turn compute-bound, and the whole step's bound there (null: none up to 2^20). */
+  computeBoundBatch?: { batch: number; stepBound: Bound } | null;
+  /** Speculative decoding with a draft model, when asked for. */
+  speculative?: SpeculativeJson;
+}
+
+/** Speculative decoding of B sequences at context S, against plain decode. */
+export interface SpeculativeJson {
+  /** Draft model preset id. */
+  draft: string;
+  acceptance: number;
+  draftTokens: number;
+  /** Expected tokens per sequence per iteration: (1 − α^(γ+1)) / (1 − α). */
+  tokensPerIteration: number;
+  iterationSeconds: number;
+  /** γ draft steps + one verify pass, all sequences: exact decimal string. */
+  iterationFlops: string;
+  flopsPerToken: number;
+  tokensPerSecond: number;
+  joulesPerToken: number;
+  /** Plain decode time per token / speculative time per token. */
+  speedup: number;
+  baseline: { flopsPerToken: number; tokensPerSecond: number; joulesPerToken: number };
 }
 
 /** A JSON-safe copy of an energy report. */
@@ -39,14 +67,15 @@ export function energyJson(report: EnergyReport, hardware: HardwarePreset): Ener
   return {
     hardware: { id: hardware.id, name: hardware.name, citation: hardware.citation },
     gpus: report.decode.step.gpus,
-    decode: phaseJson(report.decode),
-    prefill: phaseJson(report.prefill),
+    decode: phaseJson(report.decode, hardware),
+    prefill: phaseJson(report.prefill, hardware),
     power: { wattsPerGpu: report.power.wattsPerGpu, watts: report.power.watts, source: report.power.source },
     assumptions: report.assumptions,
   };
 }
 
-function phaseJson(phase: PhaseEnergy): PhaseEnergyJson {
+function phaseJson(phase: PhaseEnergy, hardware: HardwarePreset): PhaseEnergyJson {
+  const utilization = stepUtilization(phase.step, hardware);
   return {
     stepSeconds: phase.stepSeconds,
     bound: phase.bound,
@@ -61,5 +90,7 @@ function phaseJson(phase: PhaseEnergy): PhaseEnergyJson {
     flops: phase.step.flops.toString(),
     bytes: phase.step.bytes.toString(),
     fitsInMemory: phase.step.fitsInMemory,
+    mfu: utilization.mfu,
+    mbu: utilization.mbu,
   };
 }

@@ -1,4 +1,4 @@
-import { decodeFlops, prefillFlops, type FlopCount } from "../flops";
+import { decodeFlops, forwardFlops, prefillFlops, type FlopCount } from "../flops";
 import { formatSI } from "../format";
 import { kvCacheBytes, weightBytes, type Dtype, DTYPES } from "../memory";
 import type { ModelSpec } from "../model";
@@ -7,10 +7,13 @@ import { type Assumptions, EnergyInputError, fraction, nonNegative, wholeNumber 
 import { weightTraffic } from "./traffic";
 
 /**
- * Share of peak FLOP/s that matmuls reach (model FLOPs utilization). 0.5 is
- * a round figure near PaLM's 46.2% training MFU (Chowdhery et al. 2022,
- * Appendix B): large matmuls on a well-tuned stack, the regime prefill and
- * large-batch decode are in.
+ * Ceiling on the share of peak FLOP/s a matmul kernel reaches when it is
+ * compute-bound: a kernel efficiency, not a step's achieved MFU (FLOPs done /
+ * (step time × peak), see src/core/inference/utilization.ts), which a
+ * memory-bound decode step keeps far below it. 0.5 is a round figure near
+ * PaLM's 46.2% training MFU (Chowdhery et al. 2022, Appendix B): large
+ * matmuls on a well-tuned stack, the regime prefill and large-batch decode
+ * are in.
  */
 export const DEFAULT_UTILIZATION = 0.5;
 
@@ -44,11 +47,13 @@ export interface StepOptions {
   batch?: number;
   /** Storage format of weights and KV cache (default bf16). */
   dtype?: Dtype;
+  /** Storage format of the KV cache when it differs from the weights' (default: `dtype`). */
+  kvDtype?: Dtype;
   /** Tensor-core precision of the matmuls (default: fp8 for fp8 weights, fp16 for fp16, else bf16). */
   computePrecision?: ComputePrecision;
   /** GPUs the model is split over by tensor parallelism, G (default 1). */
   gpus?: number;
-  /** Share of peak FLOP/s reached, in (0, 1] (default {@link DEFAULT_UTILIZATION}). */
+  /** Ceiling on the share of peak FLOP/s a compute-bound matmul reaches, in (0, 1] (default {@link DEFAULT_UTILIZATION}). */
   utilization?: number;
   /** Share of peak HBM bandwidth reached, in (0, 1] (default {@link DEFAULT_BANDWIDTH_EFFICIENCY}). */
   bandwidthEfficiency?: number;
@@ -83,6 +88,8 @@ export interface StepRoofline {
   context: number;
   gpus: number;
   dtype: Dtype;
+  /** Storage format of the KV cache. */
+  kvDtype: Dtype;
   /** The precision whose peak was used (fp8 falls back to bf16 on chips without fp8). */
   computePrecision: ComputePrecision;
   /** Tokens the step generates: B (prefill's last logits give each sequence its first token). */
@@ -124,15 +131,29 @@ export interface StepRoofline {
 export function decodeStep(spec: ModelSpec, hardware: HardwarePreset, options: StepOptions): StepRoofline {
   const o = resolve(options);
   const count = decodeFlops(spec, o.context, { elementwise: o.elementwise });
-  const kv = BigInt(o.batch) * kvCacheBytes(spec, o.context, { dtype: o.dtype });
+  const kv = BigInt(o.batch) * kvCacheBytes(spec, o.context, { dtype: o.kvDtype });
   return step(spec, hardware, o, "decode", count, o.batch, kv);
+}
+
+/**
+ * Scoring `tokens` new tokens per sequence after a context of S − 1 (the
+ * first of them is the S-th token), logits for each: the verification pass of
+ * speculative decoding. The weights are read once for all B·tokens tokens;
+ * each sequence's KV cache (S − 1 + tokens positions) is read once.
+ */
+export function verifyStep(spec: ModelSpec, hardware: HardwarePreset, options: StepOptions & { tokens: number }): StepRoofline {
+  const o = resolve(options);
+  const tokens = wholeNumber(options.tokens, "tokens");
+  const count = forwardFlops(spec, { tokens, past: o.context - 1, mask: "causal", logits: "all", mla: "absorbed", elementwise: o.elementwise });
+  const kv = BigInt(o.batch) * kvCacheBytes(spec, o.context - 1 + tokens, { dtype: o.kvDtype });
+  return step(spec, hardware, o, "decode", count, o.batch * tokens, kv);
 }
 
 /** Running B prompts of S tokens each through the model (logits for the last token of each). */
 export function prefillStep(spec: ModelSpec, hardware: HardwarePreset, options: StepOptions): StepRoofline {
   const o = resolve(options);
   const count = prefillFlops(spec, o.context, { elementwise: o.elementwise });
-  const kv = BigInt(o.batch) * kvCacheBytes(spec, o.context, { dtype: o.dtype });
+  const kv = BigInt(o.batch) * kvCacheBytes(spec, o.context, { dtype: o.kvDtype });
   return step(spec, hardware, o, "prefill", count, o.batch * o.context, kv);
 }
 
@@ -142,6 +163,8 @@ function resolve(options: StepOptions): Resolved {
   if (typeof options !== "object" || options === null) throw new EnergyInputError("options", "must be an object");
   const dtype = options.dtype ?? "bf16";
   if (!(DTYPES as readonly string[]).includes(dtype)) throw new EnergyInputError("dtype", `must be one of ${DTYPES.join(", ")}, got ${String(dtype)}`);
+  const kvDtype = options.kvDtype ?? dtype;
+  if (!(DTYPES as readonly string[]).includes(kvDtype)) throw new EnergyInputError("kvDtype", `must be one of ${DTYPES.join(", ")}, got ${String(kvDtype)}`);
   const computePrecision = options.computePrecision ?? (dtype === "fp8" ? "fp8" : dtype === "fp16" ? "fp16" : "bf16");
   if (!COMPUTE_PRECISIONS.includes(computePrecision)) {
     throw new EnergyInputError("computePrecision", `must be one of ${COMPUTE_PRECISIONS.join(", ")}, got ${String(computePrecision)}`);
@@ -152,6 +175,7 @@ function resolve(options: StepOptions): Resolved {
     context: wholeNumber(options.context, "context"),
     batch: wholeNumber(options.batch ?? 1, "batch"),
     dtype,
+    kvDtype,
     computePrecision,
     gpus: wholeNumber(options.gpus ?? 1, "gpus"),
     utilization: fraction(options.utilization ?? DEFAULT_UTILIZATION, "utilization"),
@@ -195,6 +219,7 @@ function step(
     context: o.context,
     gpus: o.gpus,
     dtype: o.dtype,
+    kvDtype: o.kvDtype,
     computePrecision: peak.precision,
     tokensProduced: o.batch,
     tokensProcessed,
@@ -274,7 +299,7 @@ function stepAssumptions(
     },
     utilization: {
       value: o.utilization,
-      note: `share of peak FLOP/s the ${phase} matmuls reach (MFU)${o.utilization === DEFAULT_UTILIZATION ? "; default 0.5, near PaLM's 46.2% MFU for large matmuls" : ""}`,
+      note: `ceiling on the share of peak FLOP/s the ${phase} matmuls reach when compute-bound (kernel efficiency, not the step's achieved MFU = FLOPs / (step time × peak), which a memory-bound step keeps far lower)${o.utilization === DEFAULT_UTILIZATION ? "; default 0.5, near PaLM's 46.2% MFU for large matmuls" : ""}`,
     },
     bandwidthEfficiency: {
       value: o.bandwidthEfficiency,
@@ -292,7 +317,7 @@ function stepAssumptions(
     },
     kvCache: {
       value: phase === "decode" ? "read" : "written",
-      unit: o.dtype,
+      unit: o.kvDtype,
       note: phase === "decode"
         ? "each sequence's KV cache at context S is read once per step (sliding-window layers keep only their window)"
         : "each prompt's KV cache is written once; attention reads it from on-chip memory (FlashAttention-style)",
