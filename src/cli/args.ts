@@ -1,4 +1,4 @@
-import { HARDWARE_PRESETS } from "../core/energy/hardware";
+import { findHardware, HARDWARE_PRESETS } from "../core/energy/hardware";
 import { quoteText } from "../core/errors";
 import { DTYPES, type Dtype } from "../core/memory";
 
@@ -118,8 +118,9 @@ function hardwareIds(): string {
 }
 
 function gpu(text: string): string {
-  if (!HARDWARE_PRESETS.some((h) => h.id === text)) throw new UsageError(`--gpu must be one of ${hardwareIds()}, got ${printable(text)}`);
-  return text;
+  const found = findHardware(text);
+  if (!found) throw new UsageError(`--gpu must be one of ${hardwareIds()} (or a name such as H100, A100, MI300X), got ${printable(text)}`);
+  return found.id;
 }
 
 /** A positive decimal such as 450, 0.5 or 2.75; no exponents, no units. */

@@ -9,7 +9,7 @@ import { ROOF_SERIES, ROOF_STYLES, roofLabel, rooflineChart, type RooflineData, 
 import { chartHtml } from "../charts/serialize";
 import { DEFAULT_USD_PER_GPU_HOUR } from "../core/energy/cost";
 import { energyPerToken, queryEnergy, type EnergyOptions, type PhaseEnergy } from "../core/energy/energy";
-import { HARDWARE_PRESETS, type HardwarePreset } from "../core/energy/hardware";
+import { findHardware, HARDWARE_PRESETS, type HardwarePreset } from "../core/energy/hardware";
 import type { Assumption, Assumptions } from "../core/energy/inputs";
 import { ML_ENERGY_WORKLOAD } from "../core/energy/measured";
 import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energy/roofline";
@@ -156,7 +156,7 @@ function speculationOf(props: EnergyProps): Speculation {
 export function hardwareFor(raw: unknown, field: string): HardwarePreset {
   if (typeof raw !== "string") throw new IslandInputError(field, `expected a GPU id, got ${describeValue(raw)}`);
   const id = raw.trim();
-  const found = id.length <= MAX_ID_CHARS ? HARDWARE_PRESETS.find((candidate) => candidate.id === id) : undefined;
+  const found = id.length <= MAX_ID_CHARS ? findHardware(id) : undefined;
   if (!found) throw new IslandInputError(field, `unknown GPU ${describeValue(raw)} (known: ${HARDWARE_PRESETS.map((h) => h.id).join(", ")})`);
   return found;
 }

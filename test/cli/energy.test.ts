@@ -123,7 +123,7 @@ describe("CLI: time, energy and cost per token", () => {
   });
 
   it.each([
-    [["llama-2-7b", "--gpu", "h800"], /--gpu must be one of a100-sxm-80gb, h100-sxm, h200, b200, mi300x, got "h800"/],
+    [["llama-2-7b", "--gpu", "h800"], /--gpu must be one of a100-sxm-80gb, h100-sxm, h200, b200, mi300x \(or a name such as H100, A100, MI300X\), got "h800"/],
     [["llama-2-7b", "--gpus", "2"], /--gpus needs --gpu <preset>/],
     [["llama-2-7b", "--power-w", "400"], /--power-w needs --gpu <preset>/],
     [["llama-2-7b", "--gpu", "h100-sxm", "--power-w", "-5"], /--power-w expects a power in watts/],
@@ -138,5 +138,21 @@ describe("CLI: time, energy and cost per token", () => {
     expect(result.status).toBe(2);
     expect(result.err).toMatch(message);
     expect(result.err.split("\n")).toHaveLength(1);
+  });
+});
+
+describe("--gpu takes the names people type", () => {
+  it.each([
+    ["H100", "h100-sxm"], ["h100", "h100-sxm"], ["NVIDIA H100 SXM", "h100-sxm"], ["B200", "b200"], ["a100", "a100-sxm-80gb"], ["MI300X", "mi300x"], ["h200", "h200"],
+  ])("--gpu %s is %s", (typed, id) => {
+    const { status, out } = cli("llama-3.1-8b", "--context", "1024", "--gpu", typed, "--json");
+    expect(status).toBe(0);
+    expect(JSON.parse(out).energy.hardware.id).toBe(id);
+  });
+
+  it("an unknown GPU is refused, naming the flag and the choices", () => {
+    const { status, err } = cli("llama-3.1-8b", "--gpu", "H1000");
+    expect(status).toBe(2);
+    expect(err).toMatch(/--gpu must be one of a100-sxm-80gb, h100-sxm, h200, b200, mi300x \(or a name such as H100, A100, MI300X\), got "H1000"/);
   });
 });

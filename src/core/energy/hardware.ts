@@ -14,6 +14,8 @@ export interface HardwarePreset {
   id: string;
   /** Display name, e.g. "NVIDIA H100 SXM". */
   name: string;
+  /** Other names people type for it (matched without regard to case, spaces, hyphens or underscores). */
+  aliases?: readonly string[];
   /**
    * Peak dense tensor-core FLOP/s by precision (without 2:4 sparsity, which
    * datasheets often quote and which a dense model cannot use). null where
@@ -47,6 +49,7 @@ const TFLOPS = 1e12;
 export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
   {
     id: "a100-sxm-80gb",
+    aliases: ["A100", "A100 80GB", "A100 SXM", "NVIDIA A100"],
     name: "NVIDIA A100 80GB SXM",
     peakFlops: { bf16: 312 * TFLOPS, fp16: 312 * TFLOPS, fp8: null },
     hbmBytes: 80 * GB,
@@ -64,6 +67,7 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
   },
   {
     id: "h100-sxm",
+    aliases: ["H100", "H100 SXM5", "NVIDIA H100"],
     name: "NVIDIA H100 SXM",
     peakFlops: { bf16: 989.5 * TFLOPS, fp16: 989.5 * TFLOPS, fp8: 1979 * TFLOPS },
     hbmBytes: 80 * GB,
@@ -80,6 +84,7 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
   },
   {
     id: "h200",
+    aliases: ["H200 SXM", "NVIDIA H200"],
     name: "NVIDIA H200 SXM",
     peakFlops: { bf16: 989.5 * TFLOPS, fp16: 989.5 * TFLOPS, fp8: 1979 * TFLOPS },
     hbmBytes: 141 * GB,
@@ -96,6 +101,7 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
   },
   {
     id: "b200",
+    aliases: ["NVIDIA B200", "HGX B200"],
     name: "NVIDIA B200 (HGX)",
     peakFlops: { bf16: 2250 * TFLOPS, fp16: 2250 * TFLOPS, fp8: 4500 * TFLOPS },
     hbmBytes: 180 * GB,
@@ -113,6 +119,7 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
   },
   {
     id: "mi300x",
+    aliases: ["MI300", "AMD MI300X", "Instinct MI300X"],
     name: "AMD Instinct MI300X",
     peakFlops: { bf16: 1307.4 * TFLOPS, fp16: 1307.4 * TFLOPS, fp8: 2614.9 * TFLOPS },
     hbmBytes: 192 * GB,
@@ -132,11 +139,26 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = [
 
 /** The hardware preset with this id; an unknown id throws an error that lists the valid ones. */
 export function hardwareById(id: string): HardwarePreset {
-  const preset = HARDWARE_PRESETS.find((p) => p.id === id);
+  const preset = findHardware(id);
   if (!preset) {
     throw new EnergyInputError("gpu", `unknown GPU "${id.slice(0, 60)}" (known: ${HARDWARE_PRESETS.map((p) => p.id).join(", ")})`);
   }
   return preset;
+}
+
+/** Lower case, with spaces, hyphens and underscores dropped: "H100 SXM", "h100-sxm" and "h100_sxm" read alike. */
+function hardwareKey(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+/**
+ * The preset a person means by `name`: its id, its marketing name or an
+ * alias, in any case ("H100", "h100", "NVIDIA H100 SXM"); undefined when none.
+ */
+export function findHardware(name: string): HardwarePreset | undefined {
+  if (name.length > 80) return undefined;
+  const key = hardwareKey(name);
+  return HARDWARE_PRESETS.find((p) => [p.id, p.name, ...(p.aliases ?? [])].some((candidate) => hardwareKey(candidate) === key));
 }
 
 /**
