@@ -227,10 +227,17 @@ describe("energy island: URL state", () => {
     expect(inputError(() => energy.fromQuery({ usdPerGpuHour: "0" }, notebook)).field).toBe("usdPerGpuHour");
   });
 
+  it("takes the GPU names people type, in any case", () => {
+    const base = energy.parseProps({});
+    for (const [typed, id] of [["H100", "h100-sxm"], ["H100-SXM", "h100-sxm"], ["b200", "b200"], ["NVIDIA A100 80GB SXM", "a100-sxm-80gb"]] as const) {
+      expect(energy.fromQuery({ gpu: typed }, base).gpu, typed).toBe(id);
+    }
+  });
+
   it("refuses hostile values, naming the key", () => {
     const refused: Array<[Record<string, string>, string, RegExp]> = [
       [{ gpu: "<script>alert(1)</script>" }, "gpu", /^gpu: unknown GPU the text "<script>alert\(1\)<\/script>" \(known: /],
-      [{ gpu: "H100-SXM" }, "gpu", /unknown GPU/],
+      [{ gpu: "H1000" }, "gpu", /unknown GPU/],
       [{ batch: "1e999" }, "batch", /^batch: expected a whole number from 1 to 4,096, got a 1000-digit number$/],
       [{ batch: "-8" }, "batch", /expected a whole number/],
       [{ batch: "2.5" }, "batch", /expected a whole number/],
