@@ -11,7 +11,7 @@
  * budget in scripts/bench). Built with the document's own API, so the
  * serializer escapes every label.
  */
-import { formatFloat, formatSI, groupDigits } from "../core/format";
+import { formatDatasheet, formatPercent, formatSignificant } from "../core/format";
 import { PALETTE, type SeriesStyle } from "./palette";
 import { powerOfTenTicks, siTickLabel } from "./ticks";
 import type { ChartElement } from "./serialize";
@@ -89,8 +89,8 @@ const MARGIN = { top: 30, right: 24, bottom: 40, left: 56 } as const;
 
 /** A roof's legend text: "Datasheet roof: 989.5 TFLOP/s, 3.35 TB/s". */
 export function roofLabel(series: RoofSeries, data: RooflineData): string {
-  if (series === "datasheet") return `Datasheet roof: ${rateText(data.peakFlops, "FLOP/s")}, ${rateText(data.bandwidth, "B/s")}`;
-  return `Effective roof: ${percentText(data.utilization)} of peak, ${percentText(data.bandwidthEfficiency)} of bandwidth`;
+  if (series === "datasheet") return `Datasheet roof: ${formatDatasheet(data.peakFlops, "FLOP/s")}, ${formatDatasheet(data.bandwidth, "B/s")}`;
+  return `Effective roof: ${formatPercent(data.utilization, 3, { trim: true })} of peak, ${formatPercent(data.bandwidthEfficiency, 3, { trim: true })} of bandwidth`;
 }
 
 /** FLOPs per byte at which the roof turns flat: peak / bandwidth, with the efficiencies for the effective roof. */
@@ -211,7 +211,7 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
     el(
       "text",
       { class: "hmf-roof-ridge-label", x: x(ridge) + (ridgeOnRight ? -4 : 4), y: top + 4, dy: "0.71em", "text-anchor": ridgeOnRight ? "end" : "start" },
-      `ridge: ${intensityText(ridge)} FLOPs/byte`,
+      `ridge: ${formatSignificant(ridge)} FLOPs/byte`,
     ),
   );
 
@@ -283,29 +283,14 @@ function checkData(data: RooflineData): void {
 
 /** 0.1, 1, 10, 1k: intensities below 1 keep their decimals. */
 function intensityTick(value: number): string {
-  return value < 1 ? String(Number(value.toPrecision(1))) : siTickLabel(value);
+  return value < 1 ? formatSignificant(value, 1) : siTickLabel(value);
 }
 
 /** The chart in words, for screen readers: the roofs, their ridges and each step. */
 function describeRoofline(data: RooflineData, ridges: readonly number[]): string {
-  const roofs = ROOF_SERIES.map((series, i) => `${roofLabel(series, data)}, turning flat at ${intensityText(ridges[i] as number)} FLOPs per byte`);
+  const roofs = ROOF_SERIES.map((series, i) => `${roofLabel(series, data)}, turning flat at ${formatSignificant(ridges[i] as number)} FLOPs per byte`);
   const steps = data.points.map(
-    (p) => `${p.label} at ${intensityText(p.intensity)} FLOPs per byte and ${rateText(p.flopsPerSecond, "FLOP/s")} per GPU (${p.bound}-bound)`,
+    (p) => `${p.label} at ${formatSignificant(p.intensity)} FLOPs per byte and ${formatDatasheet(p.flopsPerSecond, "FLOP/s")} per GPU (${p.bound}-bound)`,
   );
   return `Log-log axes. ${roofs.join("; ")}. Markers: ${steps.join("; ")}.`;
-}
-
-/** 0.500, 7.11, 185, 3,730: three significant digits, grouped from 1,000 on. */
-function intensityText(x: number): string {
-  return x < 1000 ? formatFloat(x) : groupDigits(Number(x.toPrecision(3)));
-}
-
-/** A rate with up to four significant digits and no trailing zeros: "989.5 TFLOP/s", "3.35 TB/s". */
-function rateText(value: number, unit: string): string {
-  return formatSI(value, { digits: 4, unit }).replace(/\.(\d*?)0+(?= )/, (_m, digits: string) => (digits === "" ? "" : `.${digits}`));
-}
-
-/** 50%, 80%, 46.2%: up to three significant digits, no trailing zeros. */
-function percentText(share: number): string {
-  return `${Number((share * 100).toPrecision(3))}%`;
 }

@@ -13,7 +13,7 @@ import { HARDWARE_PRESETS, type HardwarePreset } from "../core/energy/hardware";
 import type { Assumption, Assumptions } from "../core/energy/inputs";
 import { ML_ENERGY_WORKLOAD } from "../core/energy/measured";
 import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energy/roofline";
-import { formatFloat, formatSI, groupDigits } from "../core/format";
+import { formatDatasheet, formatDuration, formatEnergy, formatMoney, formatPercent, formatSI, formatSignificant, formatWattHours, groupDigits } from "../core/format";
 import { DTYPES, type Dtype } from "../core/memory";
 import { presetById } from "../core/presets";
 import {
@@ -247,14 +247,14 @@ export const energy: IslandDefinition<EnergyProps> = {
     const setup =
       `<p class="hmf-en-setup"><strong>${escapeHtml(spec.name)}</strong> on ${escapeHtml(`${props.gpus} × ${hardware.name}`)}; ` +
       `${escapeHtml(`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, weights and KV cache in ${props.dtype}. ` +
-      `Power ${powerText}; price $${priceText(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
+      `Power ${powerText}; price ${formatMoney(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
 
     const table = phaseTable(decode, prefill, props);
     const queryText =
       `One chat request of ${groupDigits(query.promptTokens)} prompt tokens and ${groupDigits(query.outputTokens)} answer tokens ` +
       `(ML.ENERGY's mean LM-Arena request), served in a batch of ${groupDigits(query.batch)}: ` +
-      `${formatFloat(query.wattHours)} Wh (${joulesText(query.joules)}: ${joulesText(query.prefillJoules)} prefill + ${joulesText(query.decodeJoules)} decode), ` +
-      `${joulesText(query.joulesPerOutputToken)} per answer token.`;
+      `${formatWattHours(query.wattHours)} (${formatEnergy(query.joules)}: ${formatEnergy(query.prefillJoules)} prefill + ${formatEnergy(query.decodeJoules)} decode), ` +
+      `${formatEnergy(query.joulesPerOutputToken)} per answer token.`;
 
     return outputFrame(
       `<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}` +
@@ -282,10 +282,10 @@ function selectHtml(name: string, label: string, hint: string, options: Readonly
 function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: EnergyProps): string {
   const step = decode.step;
   const capacity = hardware.hbmBytes * props.gpus;
-  const what = `all weights and the KV cache of ${groupDigits(props.batch)} sequence${props.batch === 1 ? "" : "s"} at S = ${groupDigits(props.S)} take ${bytesText(step.memoryFootprintBytes)}`;
-  const of = `${props.gpus} × ${datasheetBytesText(hardware.hbmBytes)} of HBM`;
+  const what = `all weights and the KV cache of ${groupDigits(props.batch)} sequence${props.batch === 1 ? "" : "s"} at S = ${groupDigits(props.S)} take ${formatSI(step.memoryFootprintBytes, { unit: "B" })}`;
+  const of = `${props.gpus} × ${formatDatasheet(hardware.hbmBytes, "B")} of HBM`;
   if (step.fitsInMemory) {
-    return `<p class="hmf-en-memory">${escapeHtml(`Fits in memory: ${what} of ${of} (${formatFloat((100 * Number(step.memoryFootprintBytes)) / capacity)}%; activations not counted).`)}</p>`;
+    return `<p class="hmf-en-memory">${escapeHtml(`Fits in memory: ${what} of ${of} (${formatPercent(Number(step.memoryFootprintBytes) / capacity)}; activations not counted).`)}</p>`;
   }
   return (
     `<p class="hmf-en-memory hmf-note hmf-note-warning"><strong>Does not fit in memory:</strong> ${escapeHtml(`${what.charAt(0).toUpperCase()}${what.slice(1)}, more than the ${of}. ` +
@@ -304,12 +304,12 @@ function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProp
     ["The step", escapeHtml(`${b} sequence${plural}, 1 new token${plural ? " each" : ""}, at context ${s}`), escapeHtml(`${b} prompt${plural} of ${s} token${props.S === 1 ? "" : "s"}`)],
     ["FLOPs per step", countHtml(decode.step.flops, "FLOP"), countHtml(prefill.step.flops, "FLOP")],
     ["Bytes moved per step", countHtml(decode.step.bytes, "B"), countHtml(prefill.step.bytes, "B")],
-    ["FLOPs per byte", escapeHtml(roundedText(decode.step.arithmeticIntensity)), escapeHtml(roundedText(prefill.step.arithmeticIntensity))],
-    ["Step time", escapeHtml(secondsText(decode.stepSeconds)), escapeHtml(secondsText(prefill.stepSeconds))],
+    ["FLOPs per byte", escapeHtml(formatSignificant(decode.step.arithmeticIntensity)), escapeHtml(formatSignificant(prefill.step.arithmeticIntensity))],
+    ["Step time", escapeHtml(formatDuration(decode.stepSeconds)), escapeHtml(formatDuration(prefill.stepSeconds))],
     ["Limited by", escapeHtml(boundText(decode)), escapeHtml(boundText(prefill))],
-    ["Tokens per second", escapeHtml(roundedText(decode.tokensPerSecond)), escapeHtml(roundedText(prefill.tokensPerSecond))],
-    ["Energy per token", `<strong>${escapeHtml(joulesText(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(joulesText(prefill.joulesPerToken))}</strong>`],
-    ["Cost per million tokens", escapeHtml(dollarsText(decode.usdPerMillionTokens)), escapeHtml(dollarsText(prefill.usdPerMillionTokens))],
+    ["Tokens per second", escapeHtml(formatSignificant(decode.tokensPerSecond)), escapeHtml(formatSignificant(prefill.tokensPerSecond))],
+    ["Energy per token", `<strong>${escapeHtml(formatEnergy(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(formatEnergy(prefill.joulesPerToken))}</strong>`],
+    ["Cost per million tokens", escapeHtml(formatMoney(decode.usdPerMillionTokens)), escapeHtml(formatMoney(prefill.usdPerMillionTokens))],
   ];
   const body = rows
     .map(([label, d, p]) => {
@@ -327,7 +327,7 @@ function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProp
 
 function boundText(phase: PhaseEnergy): string {
   const memory = phase.bound === "memory" ? "memory bandwidth" : "compute";
-  return phase.step.communicationSeconds > 0 ? `${memory}, plus ${secondsText(phase.step.communicationSeconds)} of all-reduces` : memory;
+  return phase.step.communicationSeconds > 0 ? `${memory}, plus ${formatDuration(phase.step.communicationSeconds)} of all-reduces` : memory;
 }
 
 function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: HardwarePreset, document: unknown): string {
@@ -393,48 +393,4 @@ function assumptionsHtml(assumptions: Assumptions): string {
     `<details class="hmf-data hmf-en-assumptions"><summary>${escapeHtml(`Every assumption behind these numbers (${Object.keys(assumptions).length})`)}</summary>` +
     `<ul class="hmf-notes">${items}</ul></details>`
   );
-}
-
-/** 5.73 ms, 812 µs, 1.20 s: three significant digits in a unit that keeps them whole. */
-export function secondsText(seconds: number): string {
-  if (seconds >= 1) return `${roundedText(seconds)} s`;
-  if (seconds >= 1e-3) return `${formatFloat(seconds * 1e3)} ms`;
-  if (seconds >= 1e-6) return `${formatFloat(seconds * 1e6)} µs`;
-  return `${formatFloat(seconds * 1e9)} ns`;
-}
-
-/** 4.01 J, 45.5 mJ, 812 µJ, 135 kJ. */
-export function joulesText(joules: number): string {
-  if (joules >= 1e6) return `${roundedText(joules / 1e6)} MJ`;
-  if (joules >= 1e3) return `${formatFloat(joules / 1e3)} kJ`;
-  if (joules >= 1) return `${formatFloat(joules)} J`;
-  if (joules >= 1e-3) return `${formatFloat(joules * 1e3)} mJ`;
-  return `${formatFloat(joules * 1e6)} µJ`;
-}
-
-/** $3.18, $0.0421, $1,230. */
-export function dollarsText(usd: number): string {
-  return `$${roundedText(usd)}`;
-}
-
-/** Three significant digits, with grouped digits from 1,000 on: 174, 1,400, 0.0421. */
-export function roundedText(x: number): string {
-  if (x < 1000 || x >= 1e15) return formatFloat(x);
-  return groupDigits(Number(x.toPrecision(3)));
-}
-
-/** Bytes in decimal units, as datasheets give HBM: "17.7 GB". */
-function bytesText(bytes: bigint | number): string {
-  return formatSI(bytes, { unit: "B" });
-}
-
-/** A datasheet capacity without trailing zeros: "80 GB", "141 GB". */
-function datasheetBytesText(bytes: number): string {
-  return formatSI(bytes, { digits: 4, unit: "B" }).replace(/\.(\d*?)0+(?= )/, (_m, digits: string) => (digits === "" ? "" : `.${digits}`));
-}
-
-/** $2, $2.50: whole dollars without cents. */
-function priceText(usd: number): string {
-  if (Number.isInteger(usd)) return groupDigits(usd);
-  return usd >= 0.01 ? usd.toFixed(2) : formatFloat(usd);
 }

@@ -3,7 +3,7 @@ import { chartHtml } from "../../src/charts/serialize";
 import { ridgeIntensity, rooflineChart, type RooflineData } from "../../src/charts/roofline";
 import { IslandInputError } from "../../src/islands/island";
 import { renderIslandPayload } from "../../src/islands/index";
-import { dollarsText, energy, joulesText, roundedText, secondsText, type EnergyProps } from "../../src/islands/energy";
+import { energy, type EnergyProps } from "../../src/islands/energy";
 import { fixture, type PublishedParams } from "../fixtures/load";
 import { freshDocument, parse, prettyMarkup, texts, textOf } from "./dom";
 
@@ -325,15 +325,6 @@ describe("energy island: escaping and the static fallback", () => {
     const html = energy.renderOutput(base, freshDocument());
     expect(html).toContain("datasheet&#39;s 3.35 TB/s");
     expect(html).not.toContain("datasheet's");
-  });
-});
-
-describe("energy island: number formats", () => {
-  it("keep three significant digits in a readable unit", () => {
-    expect([5.7322e-3, 0.11612, 812.4e-6, 1.2, 4.2e-9].map(secondsText)).toEqual(["5.73 ms", "116 ms", "812 µs", "1.20 s", "4.20 ns"]);
-    expect([4.0125, 0.019845, 0.000812, 1360, 2.5e6].map(joulesText)).toEqual(["4.01 J", "19.8 mJ", "812 µJ", "1.36 kJ", "2.50 MJ"]);
-    expect([3.1845, 0.0157, 1234.5].map(dollarsText)).toEqual(["$3.18", "$0.0157", "$1,230"]);
-    expect([174.45, 35_274, 25_171.3].map(roundedText)).toEqual(["174", "35,300", "25,200"]);
   });
 });
 
