@@ -12,8 +12,8 @@
  * serializer escapes every label.
  */
 import { formatDatasheet, formatPercent, formatSignificant } from "../core/format";
-import { PALETTE, type SeriesStyle } from "./palette";
-import { powerOfTenTicks, siTickLabel } from "./ticks";
+import { CONCEPT_COLORS, type SeriesStyle } from "./palette";
+import { powerOfTenTicks, powerTickLabel } from "./ticks";
 import type { ChartElement } from "./serialize";
 
 /** The two roofs, in drawing order. */
@@ -21,20 +21,28 @@ export const ROOF_SERIES = ["datasheet", "effective"] as const;
 /** One of the roofs. */
 export type RoofSeries = (typeof ROOF_SERIES)[number];
 
-/** How each roof is drawn (labels depend on the inputs: see {@link roofLabel}). */
+/**
+ * How each roof is drawn (labels depend on the inputs: see {@link roofLabel}). The effective roof is
+ * drawn in two colours: memory-bound on its slope, compute-bound where it is flat.
+ */
 export const ROOF_STYLES: Readonly<Record<RoofSeries, SeriesStyle>> = {
   datasheet: { color: "currentColor", dash: "5 4", width: 1.5 },
-  effective: { color: PALETTE[2] as string, width: 2.5 },
+  effective: { color: CONCEPT_COLORS.memoryBound, colorAfter: CONCEPT_COLORS.computeBound, width: 2.5 },
 };
 
 /** The steps a roofline marks. */
 export type RooflineStep = "decode" | "prefill";
 
-/** How each step's marker is drawn: distinct colours and shapes, so colour is not needed to tell them apart. */
-export const STEP_STYLES: Readonly<Record<RooflineStep, { color: string; shape: "circle" | "square" }>> = {
-  decode: { color: PALETTE[0] as string, shape: "circle" },
-  prefill: { color: PALETTE[3] as string, shape: "square" },
+/** Each step's marker shape, so that colour (which says what bounds the step) is not needed to tell them apart. */
+export const STEP_STYLES: Readonly<Record<RooflineStep, { shape: "circle" | "square" }>> = {
+  decode: { shape: "circle" },
+  prefill: { shape: "square" },
 };
+
+/** A step's marker colour: what limits it, memory bandwidth or arithmetic. */
+export function boundColor(bound: RooflinePoint["bound"]): string {
+  return bound === "memory" ? CONCEPT_COLORS.memoryBound : CONCEPT_COLORS.computeBound;
+}
 
 /** One step on the chart. */
 export interface RooflinePoint {
@@ -173,12 +181,12 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
     ]),
     group({ class: "hmf-axis-y", "aria-hidden": "true" }, [
       group({ stroke: "currentColor" }, yTicks.map((t) => el("line", { x1: left - 6, x2: left, y1: y(t), y2: y(t) }))),
-      group({ "text-anchor": "end", "font-variant": "tabular-nums" }, yTicks.map((t) => el("text", { x: left - 9, y: y(t), dy: "0.32em" }, siTickLabel(t)))),
+      group({ "text-anchor": "end", "font-variant": "tabular-nums" }, yTicks.map((t) => el("text", { x: left - 9, y: y(t), dy: "0.32em" }, powerTickLabel(t)))),
       el("text", { x: 3, y: 3, dy: "0.71em", "text-anchor": "start" }, "↑ FLOP/s per GPU"),
     ]),
     group({ class: "hmf-axis-x", "aria-hidden": "true" }, [
       group({ stroke: "currentColor" }, xTicks.map((t) => el("line", { x1: x(t), x2: x(t), y1: bottom, y2: bottom + 6 }))),
-      group({ "font-variant": "tabular-nums" }, xTicks.map((t) => el("text", { x: x(t), y: bottom + 9, dy: "0.71em" }, intensityTick(t)))),
+      group({ "font-variant": "tabular-nums" }, xTicks.map((t) => el("text", { x: x(t), y: bottom + 9, dy: "0.71em" }, powerTickLabel(t)))),
       el("text", { x: width - 3, y: height - 3, "text-anchor": "end" }, "Arithmetic intensity (FLOPs per byte moved) →"),
     ]),
   ];
@@ -189,19 +197,19 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
     const slope = series === "datasheet" ? data.bandwidth : data.bandwidth * data.bandwidthEfficiency;
     const ridge = ridges[i] as number;
     // A roof is straight in log-log on either side of its ridge: three points draw it exactly.
-    const d = `M${x(xMin)},${y(xMin * slope)}L${x(ridge)},${y(peak)}L${x(xMax)},${y(peak)}`;
-    children.push(
-      el("path", {
-        class: `hmf-roof-${series}`,
-        d,
-        fill: "none",
-        stroke: style.color,
-        "stroke-width": style.width,
-        "stroke-dasharray": style.dash,
-        "stroke-opacity": series === "datasheet" ? 0.7 : undefined,
-        "stroke-linejoin": "round",
-      }),
-    );
+    const slopePart = `M${x(xMin)},${y(xMin * slope)}L${x(ridge)},${y(peak)}`;
+    const flatPart = `L${x(xMax)},${y(peak)}`;
+    const common = { fill: "none", "stroke-width": style.width, "stroke-dasharray": style.dash, "stroke-linejoin": "round" };
+    if (style.colorAfter === undefined) {
+      children.push(el("path", { class: `hmf-roof-${series}`, d: slopePart + flatPart, stroke: style.color, "stroke-opacity": series === "datasheet" ? 0.7 : undefined, ...common }));
+    } else {
+      children.push(
+        group({ class: `hmf-roof-${series}` }, [
+          el("path", { class: "hmf-roof-memory-bound", d: slopePart, stroke: style.color, ...common }),
+          el("path", { class: "hmf-roof-compute-bound", d: `M${x(ridge)},${y(peak)}${flatPart}`, stroke: style.colorAfter, ...common }),
+        ]),
+      );
+    }
   });
 
   const ridge = ridges[1] as number;
@@ -231,7 +239,7 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
         x2: px,
         y1: round(py - half),
         y2: round(py + half),
-        stroke: style.color,
+        stroke: boundColor(point.bound),
         "stroke-width": MARKER,
         "stroke-linecap": style.shape === "square" ? "butt" : "round",
       }),
@@ -279,11 +287,6 @@ function checkData(data: RooflineData): void {
   for (const [name, value] of positive) {
     if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`rooflineChart: ${name} must be a positive finite number, got ${String(value)}`);
   }
-}
-
-/** 0.1, 1, 10, 1k: intensities below 1 keep their decimals. */
-function intensityTick(value: number): string {
-  return value < 1 ? formatSignificant(value, 1) : siTickLabel(value);
 }
 
 /** The chart in words, for screen readers: the roofs, their ridges and each step. */
