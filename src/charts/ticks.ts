@@ -5,7 +5,7 @@
  * SI units get their prefixed unit, "100 mJ", never "100m"; token counts keep
  * the field's "1k", "128k", "1M".
  */
-import { formatScientificUnicode, formatSI, formatUnit } from "../core/format";
+import { formatScientificUnicode, formatSI, formatUnit, groupDigits } from "../core/format";
 
 /**
  * Powers of ten covering [min, max], thinned to at most `maxTicks` by taking
@@ -50,4 +50,10 @@ export function powerTickLabel(value: number): string {
 export function unitTickLabel(unit: string): (value: number) => string {
   if (unit.trim() === "") throw new RangeError("unitTickLabel: name the unit (a bare prefix reads as a count)");
   return (value) => formatUnit(value, unit, { significant: 2, trim: true });
+}
+
+/** Small counts such as batch sizes, in grouped digits: 1, 10, 100, 1,000; 10⁶ and beyond as powers of ten. */
+export function countTickLabel(value: number): string {
+  if (value >= 1 && value < 1e6 && Number.isInteger(value)) return groupDigits(value);
+  return powerTickLabel(value);
 }

@@ -10,7 +10,7 @@ import { chartHtml } from "../../src/charts/serialize";
 import { contextSweepChart } from "../../src/charts/context-sweep";
 import { rooflineChart } from "../../src/charts/roofline";
 import { CONCEPT_COLORS, CONCEPTS, conceptScale } from "../../src/charts/palette";
-import { powerOfTenTicks, powerTickLabel, tokenTickLabel, unitTickLabel } from "../../src/charts/ticks";
+import { countTickLabel, powerOfTenTicks, powerTickLabel, tokenTickLabel, unitTickLabel } from "../../src/charts/ticks";
 import { legendHtml } from "../../src/charts/legend";
 import { contextSweepData } from "../../src/islands/context-sweep";
 import { presetById } from "../../src/core/presets";
@@ -138,7 +138,7 @@ describe("notebook charts", () => {
   it("label every log axis with the shared tick formats, never Plot's bare SI letters", () => {
     for (const cell of chartCells) {
       for (const axis of cell.source.matchAll(/\b[xy]: \{[^{}]*type: "log"[^{}]*\}/g)) {
-        expect(axis[0], cell.where).toMatch(/tickFormat: (powerTickLabel|tokenTickLabel|unitTickLabel\("[^"]+"\))/);
+        expect(axis[0], cell.where).toMatch(/tickFormat: (powerTickLabel|tokenTickLabel|countTickLabel|unitTickLabel\("[^"]+"\))/);
       }
     }
   });
@@ -161,6 +161,10 @@ describe("tick labels", () => {
     expect([0.001, 0.01, 0.1, 1, 10, 1000].map(joules)).toEqual(["1 mJ", "10 mJ", "100 mJ", "1 J", "10 J", "1 kJ"]);
     for (const t of powerOfTenTicks(1e-9, 1e9, 40)) expect(joules(t)).toMatch(/ [nµmkMG]?J$/);
     expect(() => unitTickLabel("")).toThrow(/name the unit/);
+  });
+
+  it("write small counts such as batch sizes in grouped digits", () => {
+    expect([1, 2, 10, 200, 1000, 1e6].map(countTickLabel)).toEqual(["1", "2", "10", "200", "1,000", "10⁶"]);
   });
 
   it("keep the field's k and M for token counts only", () => {
