@@ -8,7 +8,8 @@ import { legendHtml } from "../charts/legend";
 import { ROOF_SERIES, ROOF_STYLES, roofLabel, rooflineChart, type RooflineData, type RooflinePoint } from "../charts/roofline";
 import { chartHtml } from "../charts/serialize";
 import { DEFAULT_USD_PER_GPU_HOUR } from "../core/energy/cost";
-import { energyPerToken, queryEnergy, type EnergyOptions, type PhaseEnergy } from "../core/energy/energy";
+import { energyPerToken, queryEnergy, type EnergyOptions, type EnergyReport, type PhaseEnergy, type QueryEnergy } from "../core/energy/energy";
+import type { ModelSpec } from "../core/model";
 import { HARDWARE_PRESETS, type HardwarePreset } from "../core/energy/hardware";
 import type { Assumption, Assumptions } from "../core/energy/inputs";
 import { ML_ENERGY_WORKLOAD } from "../core/energy/measured";
@@ -223,20 +224,7 @@ export const energy: IslandDefinition<EnergyProps> = {
   },
 
   renderOutput(props, document) {
-    const preset = presetById(props.model);
-    const spec = preset.spec;
-    const hardware = hardwareFor(props.gpu, "gpu");
-    const options: EnergyOptions = {
-      context: props.S,
-      batch: props.batch,
-      gpus: props.gpus,
-      dtype: props.dtype,
-      usdPerGpuHour: props.usdPerGpuHour,
-      ...(props.watts === undefined ? {} : { measuredWatts: props.watts }),
-    };
-    const report = energyPerToken(spec, hardware, options);
-    const { context: _context, ...queryOptions } = options;
-    const query = queryEnergy(spec, hardware, { ...queryOptions, ...ML_ENERGY_WORKLOAD });
+    const { spec, hardware, report, query } = energyFigures(props);
     const decode = report.decode;
     const prefill = report.prefill;
 
@@ -265,6 +253,24 @@ export const energy: IslandDefinition<EnergyProps> = {
     );
   },
 };
+
+/** What the island shows for these props: the model, the GPU, per-token figures and one chat request (ML.ENERGY's mean). */
+export function energyFigures(props: EnergyProps): { spec: ModelSpec; hardware: HardwarePreset; report: EnergyReport; query: QueryEnergy } {
+  const spec = presetById(props.model).spec;
+  const hardware = hardwareFor(props.gpu, "gpu");
+  const options: EnergyOptions = {
+    context: props.S,
+    batch: props.batch,
+    gpus: props.gpus,
+    dtype: props.dtype,
+    usdPerGpuHour: props.usdPerGpuHour,
+    ...(props.watts === undefined ? {} : { measuredWatts: props.watts }),
+  };
+  const report = energyPerToken(spec, hardware, options);
+  const { context: _context, ...queryOptions } = options;
+  const query = queryEnergy(spec, hardware, { ...queryOptions, ...ML_ENERGY_WORKLOAD });
+  return { spec, hardware, report, query };
+}
 
 function selectHtml(name: string, label: string, hint: string, options: ReadonlyArray<readonly [string, string]>, selected: string): string {
   const items = options

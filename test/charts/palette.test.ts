@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { chartHtml } from "../../src/charts/serialize";
 import { contextSweepChart } from "../../src/charts/context-sweep";
 import { rooflineChart } from "../../src/charts/roofline";
+import { threeAnswersChart } from "../../src/charts/three-answers";
 import { CONCEPT_COLORS, CONCEPTS, conceptScale } from "../../src/charts/palette";
 import { countTickLabel, powerOfTenTicks, powerTickLabel, tokenTickLabel, unitTickLabel } from "../../src/charts/ticks";
 import { legendHtml } from "../../src/charts/legend";
@@ -60,7 +61,8 @@ describe("one colour per concept", () => {
   });
 
   it("draws the chart functions in the shared palette or the page's own colour only", () => {
-    for (const [name, html] of [["roofline", roofline()], ["context sweep", sweep()]] as const) {
+    const answers = chartHtml(threeAnswersChart([{ id: "grok", label: "Grok", concept: "grok", flops: 10n ** 16n }, { id: "kv", label: "KV cache", concept: "kvCache", flops: 10n ** 11n }], freshDocument()));
+    for (const [name, html] of [["roofline", roofline()], ["context sweep", sweep()], ["three answers", answers]] as const) {
       const colors = chartColors(html);
       expect(colors.length, name).toBeGreaterThan(0);
       for (const color of colors) expect(PALETTE_COLORS.has(color) || THEME_COLORS.has(color), `${name}: ${color}`).toBe(true);
