@@ -7,6 +7,8 @@
  */
 import { threeAnswersChart, type AnswerBar } from "../../src/charts/three-answers";
 import { chartHtml } from "../../src/charts/serialize";
+import { tokenFlowChart } from "../../src/charts/token-flow";
+import { tokenFlow } from "../../src/core/token-flow";
 import { formatDuration, formatEnergy, formatScientificLatex, formatWattHours, groupDigits } from "../../src/core/format";
 import { multipliedWeights, paramsPlusAttention } from "../../src/core/formulas/first-principles";
 import { presetById } from "../../src/core/presets";
@@ -85,4 +87,9 @@ export function powerFigure(): PowerFigure {
       `${spec.name} on ${props.gpus} × ${hardware.name} at its ${groupDigits(report.power.wattsPerGpu)} W TDP, ` +
       `${groupDigits(props.batch)} sequences decoded together at a ${groupDigits(props.S)}-token context, weights and KV cache in ${props.dtype}`,
   };
+}
+
+/** The signature figure for the post's model at the post's context: one token through the model, block by block. */
+export function tokenFlowSvg(): string {
+  return chartHtml(tokenFlowChart(tokenFlow(presetById("post-hypothetical").spec, POST_CONTEXT), notebookDocument()));
 }

@@ -8,3 +8,4 @@ export * from "./serialize";
 export * from "./legend";
 export * from "./context-sweep";
 export * from "./three-answers";
+export * from "./token-flow";

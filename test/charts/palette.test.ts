@@ -10,6 +10,8 @@ import { chartHtml } from "../../src/charts/serialize";
 import { contextSweepChart } from "../../src/charts/context-sweep";
 import { rooflineChart } from "../../src/charts/roofline";
 import { threeAnswersChart } from "../../src/charts/three-answers";
+import { tokenFlowChart } from "../../src/charts/token-flow";
+import { tokenFlow } from "../../src/core/token-flow";
 import { CONCEPT_COLORS, CONCEPTS, conceptScale } from "../../src/charts/palette";
 import { countTickLabel, powerOfTenTicks, powerTickLabel, tokenTickLabel, unitTickLabel } from "../../src/charts/ticks";
 import { legendHtml } from "../../src/charts/legend";
@@ -62,7 +64,8 @@ describe("one colour per concept", () => {
 
   it("draws the chart functions in the shared palette or the page's own colour only", () => {
     const answers = chartHtml(threeAnswersChart([{ id: "grok", label: "Grok", concept: "grok", flops: 10n ** 16n }, { id: "kv", label: "KV cache", concept: "kvCache", flops: 10n ** 11n }], freshDocument()));
-    for (const [name, html] of [["roofline", roofline()], ["context sweep", sweep()], ["three answers", answers]] as const) {
+    const flow = chartHtml(tokenFlowChart(tokenFlow(presetById("mixtral-8x7b").spec, 4096), freshDocument()));
+    for (const [name, html] of [["roofline", roofline()], ["context sweep", sweep()], ["three answers", answers], ["token flow", flow]] as const) {
       const colors = chartColors(html);
       expect(colors.length, name).toBeGreaterThan(0);
       for (const color of colors) expect(PALETTE_COLORS.has(color) || THEME_COLORS.has(color), `${name}: ${color}`).toBe(true);
