@@ -5,8 +5,8 @@
  */
 import { line, plot, ruleX, text, type PlotOptions } from "@observablehq/plot";
 import { formatScientificUnicode, groupDigits } from "../core/format";
-import { PALETTE, type SeriesStyle } from "./palette";
-import { powerOfTenTicks, powerTickLabel, siTickLabel } from "./ticks";
+import { CONCEPT_COLORS, type SeriesStyle } from "./palette";
+import { powerOfTenTicks, powerTickLabel, tokenTickLabel } from "./ticks";
 import type { ChartElement } from "./serialize";
 
 /** The lines of the sweep, in drawing order. */
@@ -16,10 +16,10 @@ export type SweepSeries = (typeof SWEEP_SERIES)[number];
 
 /** Legend text and style of each line. */
 export const SWEEP_SERIES_INFO: Readonly<Record<SweepSeries, { label: string } & SeriesStyle>> = {
-  gpt4o: { label: "GPT4o: E·V + L·(8E²S + 4EHS + HS²)", color: PALETTE[0] as string, dash: "7 4", width: 2 },
-  grok: { label: "Grok: 2·N·S", color: PALETTE[1] as string, dash: "2 3", width: 2 },
-  withoutCache: { label: "First principles, no KV cache (recompute all S)", color: PALETTE[3] as string, dash: "10 3 2 3", width: 2 },
-  withCache: { label: "First principles, with a KV cache", color: PALETTE[2] as string, width: 3 },
+  gpt4o: { label: "GPT4o: E·V + L·(8E²S + 4EHS + HS²)", color: CONCEPT_COLORS.gpt4o, dash: "7 4", width: 2 },
+  grok: { label: "Grok: 2·N·S", color: CONCEPT_COLORS.grok, dash: "2 3", width: 2 },
+  withoutCache: { label: "First principles, no KV cache (recompute all S)", color: CONCEPT_COLORS.noCache, dash: "10 3 2 3", width: 2 },
+  withCache: { label: "First principles, with a KV cache", color: CONCEPT_COLORS.kvCache, width: 3 },
 };
 
 /** One point of one line: FLOPs per generated token at context S. */
@@ -92,7 +92,7 @@ export function contextSweepChart(points: readonly SweepPoint[], document: unkno
       type: "log",
       domain: [sMin, sMax],
       ticks: powerOfTenTicks(sMin, sMax, 8),
-      tickFormat: siTickLabel,
+      tickFormat: tokenTickLabel,
       grid: true,
       label: "Context length S (tokens) →",
       labelAnchor: "right",

@@ -7,3 +7,5 @@ export * from "./ticks";
 export * from "./serialize";
 export * from "./legend";
 export * from "./context-sweep";
+export * from "./three-answers";
+export * from "./token-flow";

@@ -41,12 +41,17 @@ export function legendHtml(entries: readonly LegendEntry[], document: unknown, l
     swatch.setAttribute("height", "10");
     swatch.setAttribute("aria-hidden", "true");
     swatch.setAttribute("focusable", "false");
-    const stroke = doc.createElementNS(SVG, "line");
-    for (const [name, value] of [["x1", "0"], ["y1", "5"], ["x2", "28"], ["y2", "5"], ["stroke", entry.color], ["stroke-width", String(entry.width)]]) {
-      stroke.setAttribute(name as string, value as string);
+    // A line in two colours (colorAfter) shows both halves: the swatch is the line in small.
+    const parts: Array<[string, string, string]> = entry.colorAfter === undefined ? [["0", "28", entry.color]] : [["0", "14", entry.color], ["14", "28", entry.colorAfter]];
+    for (const [x1, x2, color] of parts) {
+      const stroke = doc.createElementNS(SVG, "line");
+      const attributes: Array<[string, string]> = [["x1", x1], ["y1", "5"], ["x2", x2], ["y2", "5"], ["stroke", color], ["stroke-width", String(entry.width)]];
+      for (const [name, value] of attributes) {
+        stroke.setAttribute(name, value);
+      }
+      if (entry.dash !== undefined) stroke.setAttribute("stroke-dasharray", entry.dash);
+      swatch.appendChild(stroke);
     }
-    if (entry.dash !== undefined) stroke.setAttribute("stroke-dasharray", entry.dash);
-    swatch.appendChild(stroke);
     const text = doc.createElement("span");
     text.textContent = entry.label;
     item.appendChild(swatch);

@@ -11,9 +11,9 @@
  * budget in scripts/bench). Built with the document's own API, so the
  * serializer escapes every label.
  */
-import { formatFloat, formatSI, groupDigits } from "../core/format";
-import { PALETTE, type SeriesStyle } from "./palette";
-import { powerOfTenTicks, siTickLabel } from "./ticks";
+import { formatDatasheet, formatPercent, formatSignificant } from "../core/format";
+import { CONCEPT_COLORS, type SeriesStyle } from "./palette";
+import { powerOfTenTicks, powerTickLabel } from "./ticks";
 import type { ChartElement } from "./serialize";
 
 /** The two roofs, in drawing order. */
@@ -21,20 +21,28 @@ export const ROOF_SERIES = ["datasheet", "effective"] as const;
 /** One of the roofs. */
 export type RoofSeries = (typeof ROOF_SERIES)[number];
 
-/** How each roof is drawn (labels depend on the inputs: see {@link roofLabel}). */
+/**
+ * How each roof is drawn (labels depend on the inputs: see {@link roofLabel}). The effective roof is
+ * drawn in two colours: memory-bound on its slope, compute-bound where it is flat.
+ */
 export const ROOF_STYLES: Readonly<Record<RoofSeries, SeriesStyle>> = {
   datasheet: { color: "currentColor", dash: "5 4", width: 1.5 },
-  effective: { color: PALETTE[2] as string, width: 2.5 },
+  effective: { color: CONCEPT_COLORS.memoryBound, colorAfter: CONCEPT_COLORS.computeBound, width: 2.5 },
 };
 
 /** The steps a roofline marks. */
 export type RooflineStep = "decode" | "prefill";
 
-/** How each step's marker is drawn: distinct colours and shapes, so colour is not needed to tell them apart. */
-export const STEP_STYLES: Readonly<Record<RooflineStep, { color: string; shape: "circle" | "square" }>> = {
-  decode: { color: PALETTE[0] as string, shape: "circle" },
-  prefill: { color: PALETTE[3] as string, shape: "square" },
+/** Each step's marker shape, so that colour (which says what bounds the step) is not needed to tell them apart. */
+export const STEP_STYLES: Readonly<Record<RooflineStep, { shape: "circle" | "square" }>> = {
+  decode: { shape: "circle" },
+  prefill: { shape: "square" },
 };
+
+/** A step's marker colour: what limits it, memory bandwidth or arithmetic. */
+export function boundColor(bound: RooflinePoint["bound"]): string {
+  return bound === "memory" ? CONCEPT_COLORS.memoryBound : CONCEPT_COLORS.computeBound;
+}
 
 /** One step on the chart. */
 export interface RooflinePoint {
@@ -89,8 +97,8 @@ const MARGIN = { top: 30, right: 24, bottom: 40, left: 56 } as const;
 
 /** A roof's legend text: "Datasheet roof: 989.5 TFLOP/s, 3.35 TB/s". */
 export function roofLabel(series: RoofSeries, data: RooflineData): string {
-  if (series === "datasheet") return `Datasheet roof: ${rateText(data.peakFlops, "FLOP/s")}, ${rateText(data.bandwidth, "B/s")}`;
-  return `Effective roof: ${percentText(data.utilization)} of peak, ${percentText(data.bandwidthEfficiency)} of bandwidth`;
+  if (series === "datasheet") return `Datasheet roof: ${formatDatasheet(data.peakFlops, "FLOP/s")}, ${formatDatasheet(data.bandwidth, "B/s")}`;
+  return `Effective roof: ${formatPercent(data.utilization, 3, { trim: true })} of peak, ${formatPercent(data.bandwidthEfficiency, 3, { trim: true })} of bandwidth`;
 }
 
 /** FLOPs per byte at which the roof turns flat: peak / bandwidth, with the efficiencies for the effective roof. */
@@ -173,12 +181,12 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
     ]),
     group({ class: "hmf-axis-y", "aria-hidden": "true" }, [
       group({ stroke: "currentColor" }, yTicks.map((t) => el("line", { x1: left - 6, x2: left, y1: y(t), y2: y(t) }))),
-      group({ "text-anchor": "end", "font-variant": "tabular-nums" }, yTicks.map((t) => el("text", { x: left - 9, y: y(t), dy: "0.32em" }, siTickLabel(t)))),
+      group({ "text-anchor": "end", "font-variant": "tabular-nums" }, yTicks.map((t) => el("text", { x: left - 9, y: y(t), dy: "0.32em" }, powerTickLabel(t)))),
       el("text", { x: 3, y: 3, dy: "0.71em", "text-anchor": "start" }, "↑ FLOP/s per GPU"),
     ]),
     group({ class: "hmf-axis-x", "aria-hidden": "true" }, [
       group({ stroke: "currentColor" }, xTicks.map((t) => el("line", { x1: x(t), x2: x(t), y1: bottom, y2: bottom + 6 }))),
-      group({ "font-variant": "tabular-nums" }, xTicks.map((t) => el("text", { x: x(t), y: bottom + 9, dy: "0.71em" }, intensityTick(t)))),
+      group({ "font-variant": "tabular-nums" }, xTicks.map((t) => el("text", { x: x(t), y: bottom + 9, dy: "0.71em" }, powerTickLabel(t)))),
       el("text", { x: width - 3, y: height - 3, "text-anchor": "end" }, "Arithmetic intensity (FLOPs per byte moved) →"),
     ]),
   ];
@@ -189,19 +197,19 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
     const slope = series === "datasheet" ? data.bandwidth : data.bandwidth * data.bandwidthEfficiency;
     const ridge = ridges[i] as number;
     // A roof is straight in log-log on either side of its ridge: three points draw it exactly.
-    const d = `M${x(xMin)},${y(xMin * slope)}L${x(ridge)},${y(peak)}L${x(xMax)},${y(peak)}`;
-    children.push(
-      el("path", {
-        class: `hmf-roof-${series}`,
-        d,
-        fill: "none",
-        stroke: style.color,
-        "stroke-width": style.width,
-        "stroke-dasharray": style.dash,
-        "stroke-opacity": series === "datasheet" ? 0.7 : undefined,
-        "stroke-linejoin": "round",
-      }),
-    );
+    const slopePart = `M${x(xMin)},${y(xMin * slope)}L${x(ridge)},${y(peak)}`;
+    const flatPart = `L${x(xMax)},${y(peak)}`;
+    const common = { fill: "none", "stroke-width": style.width, "stroke-dasharray": style.dash, "stroke-linejoin": "round" };
+    if (style.colorAfter === undefined) {
+      children.push(el("path", { class: `hmf-roof-${series}`, d: slopePart + flatPart, stroke: style.color, "stroke-opacity": series === "datasheet" ? 0.7 : undefined, ...common }));
+    } else {
+      children.push(
+        group({ class: `hmf-roof-${series}` }, [
+          el("path", { class: "hmf-roof-memory-bound", d: slopePart, stroke: style.color, ...common }),
+          el("path", { class: "hmf-roof-compute-bound", d: `M${x(ridge)},${y(peak)}${flatPart}`, stroke: style.colorAfter, ...common }),
+        ]),
+      );
+    }
   });
 
   const ridge = ridges[1] as number;
@@ -211,7 +219,7 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
     el(
       "text",
       { class: "hmf-roof-ridge-label", x: x(ridge) + (ridgeOnRight ? -4 : 4), y: top + 4, dy: "0.71em", "text-anchor": ridgeOnRight ? "end" : "start" },
-      `ridge: ${intensityText(ridge)} FLOPs/byte`,
+      `ridge: ${formatSignificant(ridge)} FLOPs/byte`,
     ),
   );
 
@@ -231,7 +239,7 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
         x2: px,
         y1: round(py - half),
         y2: round(py + half),
-        stroke: style.color,
+        stroke: boundColor(point.bound),
         "stroke-width": MARKER,
         "stroke-linecap": style.shape === "square" ? "butt" : "round",
       }),
@@ -281,31 +289,11 @@ function checkData(data: RooflineData): void {
   }
 }
 
-/** 0.1, 1, 10, 1k: intensities below 1 keep their decimals. */
-function intensityTick(value: number): string {
-  return value < 1 ? String(Number(value.toPrecision(1))) : siTickLabel(value);
-}
-
 /** The chart in words, for screen readers: the roofs, their ridges and each step. */
 function describeRoofline(data: RooflineData, ridges: readonly number[]): string {
-  const roofs = ROOF_SERIES.map((series, i) => `${roofLabel(series, data)}, turning flat at ${intensityText(ridges[i] as number)} FLOPs per byte`);
+  const roofs = ROOF_SERIES.map((series, i) => `${roofLabel(series, data)}, turning flat at ${formatSignificant(ridges[i] as number)} FLOPs per byte`);
   const steps = data.points.map(
-    (p) => `${p.label} at ${intensityText(p.intensity)} FLOPs per byte and ${rateText(p.flopsPerSecond, "FLOP/s")} per GPU (${p.bound}-bound)`,
+    (p) => `${p.label} at ${formatSignificant(p.intensity)} FLOPs per byte and ${formatDatasheet(p.flopsPerSecond, "FLOP/s")} per GPU (${p.bound}-bound)`,
   );
   return `Log-log axes. ${roofs.join("; ")}. Markers: ${steps.join("; ")}.`;
-}
-
-/** 0.500, 7.11, 185, 3,730: three significant digits, grouped from 1,000 on. */
-function intensityText(x: number): string {
-  return x < 1000 ? formatFloat(x) : groupDigits(Number(x.toPrecision(3)));
-}
-
-/** A rate with up to four significant digits and no trailing zeros: "989.5 TFLOP/s", "3.35 TB/s". */
-function rateText(value: number, unit: string): string {
-  return formatSI(value, { digits: 4, unit }).replace(/\.(\d*?)0+(?= )/, (_m, digits: string) => (digits === "" ? "" : `.${digits}`));
-}
-
-/** 50%, 80%, 46.2%: up to three significant digits, no trailing zeros. */
-function percentText(share: number): string {
-  return `${Number((share * 100).toPrecision(3))}%`;
 }

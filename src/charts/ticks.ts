@@ -1,8 +1,11 @@
 /**
  * Tick values and labels for log axes: whole powers of ten, labelled the way
- * people read them ("1k", "1M" for contexts, "10¹⁵" for FLOPs).
+ * people read them. Counts that carry no SI unit (FLOPs, FLOP/s, FLOPs per
+ * byte) get powers of ten, "10¹²", never a bare "1T" or "1E"; quantities in
+ * SI units get their prefixed unit, "100 mJ", never "100m"; token counts keep
+ * the field's "1k", "128k", "1M".
  */
-import { formatScientificUnicode, formatSI } from "../core/format";
+import { formatScientificUnicode, formatSI, formatUnit, groupDigits } from "../core/format";
 
 /**
  * Powers of ten covering [min, max], thinned to at most `maxTicks` by taking
@@ -19,13 +22,38 @@ export function powerOfTenTicks(min: number, max: number, maxTicks = 8): number[
   return ticks;
 }
 
-/** 1, 10, 100, 1k, 10k, 100k, 1M: an SI prefix without a space. */
-export function siTickLabel(value: number): string {
+/** Token counts, as the field writes contexts: 1, 10, 100, 1k, 10k, 100k, 1M. */
+export function tokenTickLabel(value: number): string {
   return formatSI(Math.round(value), { digits: 1 }).replace(" ", "");
 }
 
-/** 10⁹, 10¹², 10¹⁵: a power of ten in superscripts (other values keep their mantissa). */
+/** @deprecated the old name of {@link tokenTickLabel}, for token axes only. */
+export const siTickLabel: (value: number) => string = tokenTickLabel;
+
+/**
+ * Counts without an SI unit: 0.1, 1, 10, 100, then 10³, 10⁹, 10¹²; a value
+ * that is not a power of ten keeps its mantissa ("2.5×10¹²").
+ */
 export function powerTickLabel(value: number): string {
-  const text = formatScientificUnicode(BigInt(Math.round(value)), 2);
+  if (value >= 0.1 && value < 1000) {
+    const plain = formatUnit(value, "", { significant: 2, trim: true, minPrefix: "", maxPrefix: "" }).trimEnd();
+    if (!plain.includes("×")) return plain;
+  }
+  const text = formatScientificUnicode(value, 2);
   return text.startsWith("1.0×") ? text.slice(4) : text;
+}
+
+/**
+ * Ticks for a quantity in SI units: `unitTickLabel("J")` labels 0.1 as
+ * "100 mJ" and 1 as "1 J", the prefix always followed by its unit.
+ */
+export function unitTickLabel(unit: string): (value: number) => string {
+  if (unit.trim() === "") throw new RangeError("unitTickLabel: name the unit (a bare prefix reads as a count)");
+  return (value) => formatUnit(value, unit, { significant: 2, trim: true });
+}
+
+/** Small counts such as batch sizes, in grouped digits: 1, 10, 100, 1,000; 10⁶ and beyond as powers of ten. */
+export function countTickLabel(value: number): string {
+  if (value >= 1 && value < 1e6 && Number.isInteger(value)) return groupDigits(value);
+  return powerTickLabel(value);
 }

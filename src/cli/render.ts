@@ -1,5 +1,5 @@
 import type { EnergyJson, PhaseEnergyJson } from "../core/energy/json";
-import { formatFloat, formatSI, groupDigits } from "../core/format";
+import { formatDuration, formatEnergy, formatMoney, formatPercent, formatSI, formatSignificant, groupDigits } from "../core/format";
 import type { ModelReport, FlopJson } from "../core/report";
 import { MATMUL_TERMS, ELEMENTWISE_TERMS, TERM_INFO, type FlopTerm } from "../core/terms";
 import type { ParamBreakdown } from "../core/params";
@@ -65,11 +65,11 @@ export function renderEnergy(energy: EnergyJson, report: ModelReport): string {
   const lines: string[] = [];
   lines.push(`Time, energy and cost per token on ${energy.gpus} × ${energy.hardware.name} (batch ${report.batch}, ${report.dtype})`);
   lines.push(row(["", `decode at S = ${S}`, `prefill of ${S}-token prompts`]));
-  lines.push(row(["  step time", `${seconds(decode.stepSeconds)}, ${decode.bound}-bound`, `${seconds(prefill.stepSeconds)}, ${prefill.bound}-bound`]));
+  lines.push(row(["  step time", `${formatDuration(decode.stepSeconds)}, ${decode.bound}-bound`, `${formatDuration(prefill.stepSeconds)}, ${prefill.bound}-bound`]));
   lines.push(row(["  tokens per step", `${groupDigits(decode.tokensPerStep)} output`, `${groupDigits(prefill.tokensPerStep)} prompt`]));
-  lines.push(row(["  tokens per second", rate(decode.tokensPerSecond), rate(prefill.tokensPerSecond)]));
-  lines.push(row(["  energy per token", `${formatFloat(decode.joulesPerToken, 3)} J`, `${formatFloat(prefill.joulesPerToken, 3)} J`]));
-  lines.push(row(["  cost per million tokens", `$${formatFloat(decode.usdPerMillionTokens, 3)}`, `$${formatFloat(prefill.usdPerMillionTokens, 3)}`]));
+  lines.push(row(["  tokens per second", formatSignificant(decode.tokensPerSecond), formatSignificant(prefill.tokensPerSecond)]));
+  lines.push(row(["  energy per token", formatEnergy(decode.joulesPerToken), formatEnergy(prefill.joulesPerToken)]));
+  lines.push(row(["  cost per million tokens", formatMoney(decode.usdPerMillionTokens), formatMoney(prefill.usdPerMillionTokens)]));
   lines.push(row(["  time: compute | memory | network", phaseTimes(decode), phaseTimes(prefill)]));
   lines.push(row(["  achieved MFU | MBU", utilization(decode), utilization(prefill)]));
   if (!decode.fitsInMemory) lines.push("  warning: all weights and this KV cache do not fit in the GPUs' HBM; the times assume they do");
@@ -80,14 +80,14 @@ export function renderEnergy(energy: EnergyJson, report: ModelReport): string {
   }
   const spec = energy.speculative;
   if (spec !== undefined) {
-    lines.push(`  speculative decoding with ${oneLine(spec.draft)}, ${spec.draftTokens} draft tokens, acceptance ${spec.acceptance}: ${formatFloat(spec.tokensPerIteration, 3)} tokens per iteration`);
+    lines.push(`  speculative decoding with ${oneLine(spec.draft)}, ${spec.draftTokens} draft tokens, acceptance ${spec.acceptance}: ${formatSignificant(spec.tokensPerIteration)} tokens per iteration`);
     lines.push(row(["", "speculative", "plain decode"]));
-    lines.push(row(["    tokens per second", rate(spec.tokensPerSecond), rate(spec.baseline.tokensPerSecond)]));
-    lines.push(row(["    energy per token", `${formatFloat(spec.joulesPerToken, 3)} J`, `${formatFloat(spec.baseline.joulesPerToken, 3)} J`]));
+    lines.push(row(["    tokens per second", formatSignificant(spec.tokensPerSecond), formatSignificant(spec.baseline.tokensPerSecond)]));
+    lines.push(row(["    energy per token", formatEnergy(spec.joulesPerToken), formatEnergy(spec.baseline.joulesPerToken)]));
     lines.push(row(["    FLOPs per token", formatSI(spec.flopsPerToken), formatSI(spec.baseline.flopsPerToken)]));
-    lines.push(`    speed-up ×${formatFloat(spec.speedup, 3)}`);
+    lines.push(`    speed-up ×${formatSignificant(spec.speedup)}`);
   }
-  lines.push(`  power charged: ${formatFloat(power.watts, 3)} W (${power.source === "measured" ? "measured" : "TDP"} ${formatFloat(power.wattsPerGpu, 3)} W per GPU)`);
+  lines.push(`  power charged: ${formatSignificant(power.watts)} W (${power.source === "measured" ? "measured" : "TDP"} ${formatSignificant(power.wattsPerGpu)} W per GPU)`);
   for (const [name, assumption] of Object.entries(energy.assumptions)) {
     const unit = assumption.unit === undefined ? "" : ` ${assumption.unit}`;
     lines.push(`assumption: ${name} = ${String(assumption.value)}${unit} — ${assumption.note}`);
@@ -95,31 +95,13 @@ export function renderEnergy(energy: EnergyJson, report: ModelReport): string {
   return lines.join("\n");
 }
 
-/** Tokens per second: whole and grouped from 100 up ("32,911"), three significant digits below. */
-function rate(value: number): string {
-  return value >= 100 ? groupDigits(Math.round(value)) : formatFloat(value, 3);
-}
-
 /** Achieved shares of peak FLOP/s and bandwidth: "0.29% | 58.8%". */
 function utilization(phase: PhaseEnergyJson): string {
-  return `${percent(phase.mfu)} | ${percent(phase.mbu)}`;
-}
-
-function percent(share: number): string {
-  return `${formatFloat(share * 100, 3)}%`;
+  return `${formatPercent(phase.mfu)} | ${formatPercent(phase.mbu)}`;
 }
 
 function phaseTimes(phase: PhaseEnergyJson): string {
-  return `${seconds(phase.computeSeconds)} | ${seconds(phase.memorySeconds)} | ${seconds(phase.communicationSeconds)}`;
-}
-
-/** A duration in the unit that keeps it readable: "7.20 ms", "996 ms", "1.20 s", "35.0 µs". */
-function seconds(value: number): string {
-  if (value === 0) return "0 s";
-  if (value >= 1) return `${formatFloat(value, 3)} s`;
-  if (value >= 1e-3) return `${formatFloat(value * 1e3, 3)} ms`;
-  if (value >= 1e-6) return `${formatFloat(value * 1e6, 3)} µs`;
-  return `${formatFloat(value * 1e9, 3)} ns`;
+  return `${formatDuration(phase.computeSeconds)} | ${formatDuration(phase.memorySeconds)} | ${formatDuration(phase.communicationSeconds)}`;
 }
 
 function perSequence(count: FlopJson): string {

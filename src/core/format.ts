@@ -200,25 +200,148 @@ export function formatFloat(x: number, significant = 3): string {
   return floatText(m.negative, roundSignificant(m.num, m.den, significant));
 }
 
+/** Options of {@link formatPercent}. */
+export interface FormatPercentOptions {
+  /** Drop trailing zeros after the point: "50%" rather than "50.0%" (for inputs such as a 0.5 utilization). */
+  trim?: boolean;
+}
+
 /**
  * A ratio as a percentage with `significant` significant digits:
  * `formatPercent(0.4622)` → "46.2%", `formatPercent(1)` → "100%",
  * `formatPercent(0.000123)` → "0.0123%". Significant digits (not fixed
  * decimals) so that a small share such as attention's 0.02% does not print as
- * "0.0%". Computed on the exact value of `ratio`, so 0.07 → "7.00%". Non-finite
- * input throws a RangeError.
+ * "0.0%". Computed on the exact value of `ratio`, so 0.07 → "7.00%"; with
+ * `trim`, "7%". Non-finite input throws a RangeError.
  */
-export function formatPercent(ratio: number, significant = 3): string {
+export function formatPercent(ratio: number, significant = 3, opts: FormatPercentOptions = {}): string {
   checkSignificant(significant, "formatPercent: significant");
   if (typeof ratio !== "number") throw new TypeError(`formatPercent expects a number; got ${typeof ratio}`);
   if (!Number.isFinite(ratio)) throw new RangeError(`formatPercent: ratio is ${String(ratio)}, not a finite number`);
   const m = magnitude(ratio, "formatPercent");
   if (m.num === 0n) return "0%";
-  return `${floatText(m.negative, roundSignificant(m.num * 100n, m.den, significant))}%`;
+  const text = floatText(m.negative, roundSignificant(m.num * 100n, m.den, significant));
+  return `${opts.trim === true ? trimZeros(text) : text}%`;
 }
 
 /** Same as {@link formatPercent}: a ratio (0.462) shown as a percentage ("46.2%"). */
-export const formatRatio: (ratio: number, significant?: number) => string = formatPercent;
+export const formatRatio: (ratio: number, significant?: number, opts?: FormatPercentOptions) => string = formatPercent;
+
+/** "80.0" → "80", "989.50 T" → "989.5 T", "1.50×10^-9" → "1.5×10^-9": the first number's decimals without trailing zeros. */
+function trimZeros(text: string): string {
+  return text.replace(/\.(\d*?)0+(?!\d)/, (_match, kept: string) => (kept === "" ? "" : `.${kept}`));
+}
+
+/** Positional from 10^-6 to below 10^21, grouped from 1,000 on; "1.23×10²¹" (superscript, for readers) beyond. */
+function groupedText(negative: boolean, r: Rounded): string {
+  const sign = negative ? "-" : "";
+  if (r.exp >= 3 && r.exp < 21) return sign + groupDigits(positional(r.digits, r.exp));
+  if (r.exp >= -6 && r.exp < 3) return sign + positional(r.digits, r.exp);
+  return `${sign}${mantissa(r.digits)}×10${superscript(r.exp)}`;
+}
+
+/**
+ * A measured or modelled quantity (tokens per second, FLOPs per byte) to
+ * `significant` significant digits, with its digits grouped from 1,000 on:
+ * 174.45 → "174", 35 274 → "35,300", 0.04213 → "0.0421", 0 → "0". Rounded
+ * exactly (half up) like {@link formatFloat}, which it equals below 1,000.
+ * Three digits, not all of them, because these figures come from
+ * assumptions (utilization, bandwidth efficiency) known to a few percent.
+ * Beyond 10^21 and below 10^-6, scientific with a superscript exponent
+ * ("2.50×10²²"), never a caret: this is text for readers.
+ */
+export function formatSignificant(x: number | bigint, significant = 3): string {
+  checkSignificant(significant, "formatSignificant: significant");
+  const m = magnitude(x, "formatSignificant");
+  if (m.num === 0n) return "0";
+  return groupedText(m.negative, roundSignificant(m.num, m.den, significant));
+}
+
+/**
+ * Money in US dollars to `significant` significant digits, grouped:
+ * "$3.18", "$0.0157", "$1,230", "$0"; a negative amount is "-$3.18". Whole
+ * dollars drop their zero cents, as prices are written: "$2", not "$2.00";
+ * "$2.50" keeps them.
+ */
+export function formatMoney(usd: number, significant = 3): string {
+  checkSignificant(significant, "formatMoney: significant");
+  if (typeof usd !== "number") throw new TypeError(`formatMoney expects a number; got ${typeof usd}`);
+  const m = magnitude(usd, "formatMoney");
+  if (m.num === 0n) return "$0";
+  const text = groupedText(false, roundSignificant(m.num, m.den, significant)).replace(/\.0+$/, "");
+  return `${m.negative ? "-" : ""}$${text}`;
+}
+
+// ---------------------------------------------------------------------------
+// Quantities with units: seconds, joules, bytes per second
+// ---------------------------------------------------------------------------
+
+/** SI prefixes from femto (10^-15) to quetta (10^30), in order; index 5 is no prefix. */
+export const METRIC_PREFIXES: readonly string[] = ["f", "p", "n", "µ", "m", "", "k", "M", "G", "T", "P", "E", "Z", "Y", "R", "Q"];
+const UNPREFIXED = 5;
+
+/** Options of {@link formatUnit}. */
+export interface FormatUnitOptions {
+  /** Significant digits (default 3). */
+  significant?: number;
+  /** Smallest prefix used, one of {@link METRIC_PREFIXES} (default "f"); smaller values print as decimals of it. */
+  minPrefix?: string;
+  /** Largest prefix used (default "Q"); larger values print grouped in it: "1,230 s". */
+  maxPrefix?: string;
+  /** Drop trailing zeros after the point: "100 mJ" and "0.5 J" rather than "100. mJ" or "500 mJ" with zeros. */
+  trim?: boolean;
+}
+
+function prefixIndex(prefix: string, name: string): number {
+  const i = METRIC_PREFIXES.indexOf(prefix);
+  if (i < 0) throw new RangeError(`formatUnit: ${name} must be one of ${METRIC_PREFIXES.map((p) => JSON.stringify(p)).join(", ")}; got ${JSON.stringify(prefix)}`);
+  return i;
+}
+
+/**
+ * A quantity in the SI prefix that keeps its mantissa in [1, 1000):
+ * `formatUnit(0.019845, "J")` → "19.8 mJ", `formatUnit(3.35e12, "B/s")` →
+ * "3.35 TB/s", `formatUnit(0, "s")` → "0 s". The value is rounded to
+ * `significant` digits first and the prefix chosen after, so 0.99996 s is
+ * "1.00 s", never "1000 ms"; the shift to the prefix is exact (no float
+ * multiplication by 1e3). Outside [minPrefix, maxPrefix] the nearest end
+ * prefix is kept: grouped above ("1,230 s"), decimals below.
+ */
+export function formatUnit(x: number | bigint, unit: string, opts: FormatUnitOptions = {}): string {
+  const significant = opts.significant ?? 3;
+  checkSignificant(significant, "formatUnit: significant");
+  const lo = prefixIndex(opts.minPrefix ?? "f", "minPrefix");
+  const hi = prefixIndex(opts.maxPrefix ?? "Q", "maxPrefix");
+  const m = magnitude(x, "formatUnit");
+  if (m.num === 0n) return `0 ${unit}`;
+  const r = roundSignificant(m.num, m.den, significant);
+  const k = Math.min(hi, Math.max(lo, Math.floor(r.exp / 3) + UNPREFIXED));
+  const exp = r.exp - 3 * (k - UNPREFIXED);
+  let text = positional(r.digits, exp);
+  if (opts.trim === true) text = trimZeros(text);
+  if (exp >= 3) text = groupDigits(text);
+  return `${m.negative ? "-" : ""}${text} ${METRIC_PREFIXES[k] ?? ""}${unit}`;
+}
+
+/**
+ * A duration in the unit that keeps it readable, to `significant` digits:
+ * "4.20 ns", "812 µs", "5.73 ms", "1.20 s", "1,230 s"; zero is "0 s".
+ * Nothing above seconds: a step time of kiloseconds reads better as seconds.
+ */
+export function formatDuration(seconds: number, significant = 3): string {
+  return formatUnit(seconds, "s", { significant, minPrefix: "n", maxPrefix: "" });
+}
+
+/** Energy in joules with the prefix that keeps it readable: "812 µJ", "19.8 mJ", "4.01 J", "1.36 kJ", "2.50 MJ"; zero is "0 J". */
+export function formatEnergy(joules: number, significant = 3): string {
+  return formatUnit(joules, "J", { significant, minPrefix: "n" });
+}
+
+/** Energy in watt-hours, as electricity is billed and Epoch AI quotes a query: "0.340 Wh", "1,200 Wh". */
+export function formatWattHours(wattHours: number, significant = 3): string {
+  if (typeof wattHours !== "number") throw new TypeError(`formatWattHours expects a number; got ${typeof wattHours}`);
+  return `${formatSignificant(wattHours, significant)} Wh`;
+}
 
 // ---------------------------------------------------------------------------
 // SI prefixes
@@ -238,6 +361,8 @@ export interface FormatSIOptions {
   unit?: string;
   /** Use powers of 1024 and Ki, Mi, Gi, … (for bytes) instead of powers of 1000. */
   binary?: boolean;
+  /** Drop trailing zeros of the mantissa: datasheet figures as written, "80 GB" and "989.5 TFLOP/s", not "80.00 GB". */
+  trim?: boolean;
 }
 
 /**
@@ -274,6 +399,7 @@ export function formatSI(n: bigint | number, opts: FormatSIOptions = {}): string
   const sign = m.negative && m.num !== 0n ? "-" : "";
   const plainUnit = unit === "" ? "" : ` ${unit}`;
   const maxK = prefixes.length - 1;
+  const trim = (text: string): string => (opts.trim === true ? trimZeros(text) : text);
 
   let k = 0;
   let scale = 1n;
@@ -284,7 +410,7 @@ export function formatSI(n: bigint | number, opts: FormatSIOptions = {}): string
   if (k === 0) {
     if (m.den === 1n) return `${sign}${m.num.toString()}${plainUnit}`;
     const r = roundKeepingInteger(m.num, m.den, digits);
-    if (!roundedAtLeast(r, base)) return `${floatText(m.negative, r)}${plainUnit}`;
+    if (!roundedAtLeast(r, base)) return `${trim(floatText(m.negative, r))}${plainUnit}`;
     k = 1;
     scale = base;
   }
@@ -294,7 +420,16 @@ export function formatSI(n: bigint | number, opts: FormatSIOptions = {}): string
     scale *= base;
     r = roundKeepingInteger(m.num, m.den * scale, digits);
   }
-  return `${sign}${positional(r.digits, r.exp)} ${prefixes[k] ?? ""}${unit}`;
+  return `${sign}${trim(positional(r.digits, r.exp))} ${prefixes[k] ?? ""}${unit}`;
+}
+
+/**
+ * A datasheet figure as the datasheet writes it: up to four significant
+ * digits with an SI prefix and no trailing zeros, "989.5 TFLOP/s",
+ * "3.35 TB/s", "80 GB", "141 GB".
+ */
+export function formatDatasheet(value: number | bigint, unit: string): string {
+  return formatSI(value, { digits: 4, unit, trim: true });
 }
 
 // ---------------------------------------------------------------------------
@@ -345,9 +480,14 @@ const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 export function formatScientificUnicode(n: bigint | number, digits = 3): string {
   const s = scientific(n, digits, "formatScientificUnicode");
   if (s === null) return "0";
+  return `${s.sign}${s.mantissa}×10${superscript(s.exp)}`;
+}
+
+/** An exponent in Unicode superscripts: 16 → "¹⁶", -7 → "⁻⁷". */
+function superscript(exp: number): string {
   let sup = "";
-  for (const ch of String(s.exp)) sup += ch === "-" ? "⁻" : SUPERSCRIPT_DIGITS[Number(ch)] ?? "";
-  return `${s.sign}${s.mantissa}×10${sup}`;
+  for (const ch of String(exp)) sup += ch === "-" ? "⁻" : SUPERSCRIPT_DIGITS[Number(ch)] ?? "";
+  return sup;
 }
 
 // ---------------------------------------------------------------------------
@@ -414,7 +554,7 @@ export function numberToWords(n: bigint): string {
 }
 
 // ---------------------------------------------------------------------------
-// Exact ratios and parsing
+// Exact ratios
 // ---------------------------------------------------------------------------
 
 /**
@@ -441,88 +581,6 @@ export function exactRatio(numerator: bigint, denominator: bigint, decimals: num
   const cut = s.length - decimals;
   const body = decimals === 0 ? s : `${s.slice(0, cut)}.${s.slice(cut)}`;
   return (negative && q !== 0n ? "-" : "") + body;
-}
-
-/** Options of {@link toBigInt}. */
-export interface ToBigIntOptions {
-  /** Smallest accepted value (inclusive), e.g. 0n or 1n. */
-  min?: bigint;
-  /** Largest accepted value (inclusive). */
-  max?: bigint;
-}
-
-/** Longest integer (in digits) that a string may expand to; "1e1000000000" is refused rather than allocated. */
-const MAX_PARSED_DIGITS = 1000;
-
-/**
- * Read an exact integer from config or user input: a bigint, a safe-integer
- * number, or a decimal string — "124439808", "-3", or scientific notation
- * whose value is an integer ("1e11" → 100000000000n, "2.56e16" →
- * 25600000000000000n). Surrounding whitespace is ignored.
- *
- * Refuses, with an error whose message starts with `field`:
- * - fractions ("1.5", 1.5, "1e-3"), NaN and ±Infinity: RangeError;
- * - numbers beyond 2^53 − 1 (the double may already differ from the intended
- *   value): RangeError asking for a string or a bigint;
- * - values outside `opts.min` / `opts.max`: RangeError;
- * - other types and malformed strings: TypeError.
- */
-export function toBigInt(value: unknown, field: string, opts: ToBigIntOptions = {}): bigint {
-  let result: bigint;
-  if (typeof value === "bigint") {
-    result = value;
-  } else if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new RangeError(`${field}: expected an integer; got ${String(value)}`);
-    if (!Number.isInteger(value)) throw new RangeError(`${field}: expected an integer; got ${String(value)}`);
-    if (!Number.isSafeInteger(value)) {
-      throw new RangeError(
-        `${field}: ${String(value)} is beyond Number.MAX_SAFE_INTEGER (2^53 − 1) and may not be the value written; pass it as a string (e.g. "${String(value)}") or a bigint`,
-      );
-    }
-    result = BigInt(value);
-  } else if (typeof value === "string") {
-    result = parseIntegerString(value, field);
-  } else {
-    throw new TypeError(
-      `${field}: expected an integer (bigint, number or decimal string); got ${value === null ? "null" : typeof value}`,
-    );
-  }
-  if (opts.min !== undefined && result < opts.min) {
-    throw new RangeError(`${field}: must be ≥ ${opts.min.toString()}; got ${result.toString()}`);
-  }
-  if (opts.max !== undefined && result > opts.max) {
-    throw new RangeError(`${field}: must be ≤ ${opts.max.toString()}; got ${result.toString()}`);
-  }
-  return result;
-}
-
-function parseIntegerString(raw: string, field: string): bigint {
-  const text = raw.trim();
-  const m = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (m === null) {
-    throw new TypeError(`${field}: ${JSON.stringify(raw)} is not a decimal integer`);
-  }
-  const negative = m[1] === "-";
-  const fraction = m[3] ?? "";
-  const allDigits = ((m[2] ?? "") + fraction).replace(/^0+/, "");
-  if (allDigits === "") return 0n;
-  // value = allDigits × 10^shift
-  const shift = (m[4] === undefined ? 0 : Number(m[4])) - fraction.length;
-  let magnitudeText: string;
-  if (shift >= 0) {
-    if (allDigits.length + shift > MAX_PARSED_DIGITS) {
-      throw new RangeError(`${field}: ${JSON.stringify(raw)} has more than ${MAX_PARSED_DIGITS} digits`);
-    }
-    magnitudeText = allDigits + "0".repeat(shift);
-  } else {
-    const trailingZeros = allDigits.length - allDigits.replace(/0+$/, "").length;
-    if (trailingZeros < -shift) {
-      throw new RangeError(`${field}: expected an integer; got ${JSON.stringify(raw)}`);
-    }
-    magnitudeText = allDigits.slice(0, allDigits.length + shift);
-  }
-  const v = BigInt(magnitudeText);
-  return negative ? -v : v;
 }
 
 /**

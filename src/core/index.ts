@@ -16,6 +16,8 @@ export * from "./report";
 export * from "./presets";
 export * from "./post";
 export * from "./format";
+export * from "./parse";
+export * from "./token-flow";
 export * from "./formula";
 export * from "./formulas/index";
 export { importHfConfig, SUPPORTED_MODEL_TYPES, MAX_CONFIG_CHARS, type ImportedModel } from "./hf/import";

@@ -8,12 +8,13 @@ import { legendHtml } from "../charts/legend";
 import { ROOF_SERIES, ROOF_STYLES, roofLabel, rooflineChart, type RooflineData, type RooflinePoint } from "../charts/roofline";
 import { chartHtml } from "../charts/serialize";
 import { DEFAULT_USD_PER_GPU_HOUR } from "../core/energy/cost";
-import { energyPerToken, queryEnergy, type EnergyOptions, type PhaseEnergy } from "../core/energy/energy";
+import { energyPerToken, queryEnergy, type EnergyOptions, type EnergyReport, type PhaseEnergy, type QueryEnergy } from "../core/energy/energy";
+import type { ModelSpec } from "../core/model";
 import { findHardware, HARDWARE_PRESETS, type HardwarePreset } from "../core/energy/hardware";
 import type { Assumption, Assumptions } from "../core/energy/inputs";
 import { ML_ENERGY_WORKLOAD } from "../core/energy/measured";
 import { DEFAULT_BANDWIDTH_EFFICIENCY, DEFAULT_UTILIZATION } from "../core/energy/roofline";
-import { formatFloat, formatSI, groupDigits } from "../core/format";
+import { formatDatasheet, formatDuration, formatEnergy, formatMoney, formatPercent, formatSI, formatSignificant, formatWattHours, groupDigits } from "../core/format";
 import { DTYPES, type Dtype } from "../core/memory";
 import { PRESETS, presetById } from "../core/presets";
 import { draftProblem, speculativeDecoding } from "../core/inference/speculative";
@@ -336,21 +337,7 @@ export const energy: IslandDefinition<EnergyProps> = {
   },
 
   renderOutput(props, document) {
-    const preset = presetById(props.model);
-    const spec = preset.spec;
-    const hardware = hardwareFor(props.gpu, "gpu");
-    const options: EnergyOptions = {
-      context: props.S,
-      batch: props.batch,
-      gpus: props.gpus,
-      dtype: props.dtype,
-      ...(props.kvDtype === undefined ? {} : { kvDtype: props.kvDtype }),
-      usdPerGpuHour: props.usdPerGpuHour,
-      ...(props.watts === undefined ? {} : { measuredWatts: props.watts }),
-    };
-    const report = energyPerToken(spec, hardware, options);
-    const { context: _context, ...queryOptions } = options;
-    const query = queryEnergy(spec, hardware, { ...queryOptions, ...ML_ENERGY_WORKLOAD });
+    const { spec, hardware, report, query, options } = energyFigures(props);
     const decode = report.decode;
     const prefill = report.prefill;
 
@@ -361,14 +348,14 @@ export const energy: IslandDefinition<EnergyProps> = {
     const setup =
       `<p class="hmf-en-setup"><strong>${escapeHtml(spec.name)}</strong> on ${escapeHtml(`${props.gpus} × ${hardware.name}`)}; ` +
       `${escapeHtml(`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, ${props.kvDtype === undefined || props.kvDtype === props.dtype ? `weights and KV cache in ${props.dtype}` : `weights in ${props.dtype}, KV cache in ${props.kvDtype}`}. ` +
-      `Power ${powerText}; price $${priceText(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
+      `Power ${powerText}; price ${formatMoney(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
 
     const table = phaseTable(decode, prefill, props, hardware);
     const queryText =
       `One chat request of ${groupDigits(query.promptTokens)} prompt tokens and ${groupDigits(query.outputTokens)} answer tokens ` +
       `(ML.ENERGY's mean LM-Arena request), served in a batch of ${groupDigits(query.batch)}: ` +
-      `${formatFloat(query.wattHours)} Wh (${joulesText(query.joules)}: ${joulesText(query.prefillJoules)} prefill + ${joulesText(query.decodeJoules)} decode), ` +
-      `${joulesText(query.joulesPerOutputToken)} per answer token.`;
+      `${formatWattHours(query.wattHours)} (${formatEnergy(query.joules)}: ${formatEnergy(query.prefillJoules)} prefill + ${formatEnergy(query.decodeJoules)} decode), ` +
+      `${formatEnergy(query.joulesPerOutputToken)} per answer token.`;
 
     return outputFrame(
       `<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}` +
@@ -380,6 +367,25 @@ export const energy: IslandDefinition<EnergyProps> = {
     );
   },
 };
+
+/** What the island shows for these props: the model, the GPU, per-token figures and one chat request (ML.ENERGY's mean). */
+export function energyFigures(props: EnergyProps): { spec: ModelSpec; hardware: HardwarePreset; options: EnergyOptions; report: EnergyReport; query: QueryEnergy } {
+  const spec = presetById(props.model).spec;
+  const hardware = hardwareFor(props.gpu, "gpu");
+  const options: EnergyOptions = {
+    context: props.S,
+    batch: props.batch,
+    gpus: props.gpus,
+    dtype: props.dtype,
+    ...(props.kvDtype === undefined ? {} : { kvDtype: props.kvDtype }),
+    usdPerGpuHour: props.usdPerGpuHour,
+    ...(props.watts === undefined ? {} : { measuredWatts: props.watts }),
+  };
+  const report = energyPerToken(spec, hardware, options);
+  const { context: _context, ...queryOptions } = options;
+  const query = queryEnergy(spec, hardware, { ...queryOptions, ...ML_ENERGY_WORKLOAD });
+  return { spec, hardware, options, report, query };
+}
 
 function selectHtml(name: string, label: string, hint: string, options: ReadonlyArray<readonly [string, string]>, selected: string): string {
   const items = options
@@ -397,10 +403,10 @@ function selectHtml(name: string, label: string, hint: string, options: Readonly
 function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: EnergyProps): string {
   const step = decode.step;
   const capacity = hardware.hbmBytes * props.gpus;
-  const what = `all weights and the KV cache of ${groupDigits(props.batch)} sequence${props.batch === 1 ? "" : "s"} at S = ${groupDigits(props.S)} take ${bytesText(step.memoryFootprintBytes)}`;
-  const of = `${props.gpus} × ${datasheetBytesText(hardware.hbmBytes)} of HBM`;
+  const what = `all weights and the KV cache of ${groupDigits(props.batch)} sequence${props.batch === 1 ? "" : "s"} at S = ${groupDigits(props.S)} take ${formatSI(step.memoryFootprintBytes, { unit: "B" })}`;
+  const of = `${props.gpus} × ${formatDatasheet(hardware.hbmBytes, "B")} of HBM`;
   if (step.fitsInMemory) {
-    return `<p class="hmf-en-memory">${escapeHtml(`Fits in memory: ${what} of ${of} (${formatFloat((100 * Number(step.memoryFootprintBytes)) / capacity)}%; activations not counted).`)}</p>`;
+    return `<p class="hmf-en-memory">${escapeHtml(`Fits in memory: ${what} of ${of} (${formatPercent(Number(step.memoryFootprintBytes) / capacity)}; activations not counted).`)}</p>`;
   }
   return (
     `<p class="hmf-en-memory hmf-note hmf-note-warning"><strong>Does not fit in memory:</strong> ${escapeHtml(`${what.charAt(0).toUpperCase()}${what.slice(1)}, more than the ${of}. ` +
@@ -421,14 +427,14 @@ function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProp
     ["The step", escapeHtml(`${b} sequence${plural}, 1 new token${plural ? " each" : ""}, at context ${s}`), escapeHtml(`${b} prompt${plural} of ${s} token${props.S === 1 ? "" : "s"}`)],
     ["FLOPs per step", countHtml(decode.step.flops, "FLOP"), countHtml(prefill.step.flops, "FLOP")],
     ["Bytes moved per step", countHtml(decode.step.bytes, "B"), countHtml(prefill.step.bytes, "B")],
-    ["FLOPs per byte", escapeHtml(roundedText(decode.step.arithmeticIntensity)), escapeHtml(roundedText(prefill.step.arithmeticIntensity))],
-    ["Step time", escapeHtml(secondsText(decode.stepSeconds)), escapeHtml(secondsText(prefill.stepSeconds))],
+    ["FLOPs per byte", escapeHtml(formatSignificant(decode.step.arithmeticIntensity)), escapeHtml(formatSignificant(prefill.step.arithmeticIntensity))],
+    ["Step time", escapeHtml(formatDuration(decode.stepSeconds)), escapeHtml(formatDuration(prefill.stepSeconds))],
     ["Limited by", escapeHtml(boundText(decode)), escapeHtml(boundText(prefill))],
-    ["Tokens per second", escapeHtml(roundedText(decode.tokensPerSecond)), escapeHtml(roundedText(prefill.tokensPerSecond))],
-    ["Energy per token", `<strong>${escapeHtml(joulesText(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(joulesText(prefill.joulesPerToken))}</strong>`],
-    ["Cost per million tokens", escapeHtml(dollarsText(decode.usdPerMillionTokens)), escapeHtml(dollarsText(prefill.usdPerMillionTokens))],
-    ["Achieved MFU (FLOPs / time / peak)", escapeHtml(percentText(d.mfu)), escapeHtml(percentText(p.mfu))],
-    ["Achieved MBU (bytes / time / bandwidth)", escapeHtml(percentText(d.mbu)), escapeHtml(percentText(p.mbu))],
+    ["Tokens per second", escapeHtml(formatSignificant(decode.tokensPerSecond)), escapeHtml(formatSignificant(prefill.tokensPerSecond))],
+    ["Energy per token", `<strong>${escapeHtml(formatEnergy(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(formatEnergy(prefill.joulesPerToken))}</strong>`],
+    ["Cost per million tokens", escapeHtml(formatMoney(decode.usdPerMillionTokens)), escapeHtml(formatMoney(prefill.usdPerMillionTokens))],
+    ["Achieved MFU (FLOPs / time / peak)", escapeHtml(formatPercent(d.mfu)), escapeHtml(formatPercent(p.mfu))],
+    ["Achieved MBU (bytes / time / bandwidth)", escapeHtml(formatPercent(d.mbu)), escapeHtml(formatPercent(p.mbu))],
   ];
   const body = rows
     .map(([label, d, p]) => {
@@ -444,11 +450,6 @@ function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProp
   );
 }
 
-/** A share as a percentage with three significant digits: "0.285%", "80.0%". */
-export function percentText(share: number): string {
-  return `${formatFloat(share * 100)}%`;
-}
-
 /** Speculative decoding against plain decode, when a draft model is chosen. */
 function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: EnergyOptions): string {
   if (props.draft === undefined) return "";
@@ -458,14 +459,14 @@ function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: 
   const { usdPerGpuHour: _price, ...stepOptions } = options;
   const s = speculativeDecoding(presetById(props.model).spec, draft, hardware, { ...stepOptions, acceptance: acceptance / 100, draftTokens: gamma });
   const rows: Array<[string, string, string]> = [
-    ["Tokens per second", roundedText(s.tokensPerSecond), roundedText(s.baseline.tokensPerSecond)],
-    ["Energy per token", joulesText(s.joulesPerToken), joulesText(s.baseline.joulesPerToken)],
+    ["Tokens per second", formatSignificant(s.tokensPerSecond), formatSignificant(s.baseline.tokensPerSecond)],
+    ["Energy per token", formatEnergy(s.joulesPerToken), formatEnergy(s.baseline.joulesPerToken)],
     ["FLOPs per token", formatSI(s.flopsPerToken), formatSI(s.baseline.flopsPerToken)],
   ];
   const body = rows.map(([label, a, b]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="hmf-num">${escapeHtml(a)}</td><td class="hmf-num">${escapeHtml(b)}</td></tr>`).join("");
   const caption =
     `Speculative decoding: ${draft.name} drafts ${gamma} token${gamma === 1 ? "" : "s"}, each accepted with probability ${acceptance}%: ` +
-    `(1 − α^(γ+1)) / (1 − α) = ${formatFloat(s.tokensPerIteration)} tokens per sequence per iteration (Leviathan et al. 2023), ${s.speedup >= 1 ? "×" + formatFloat(s.speedup) + " faster" : "×" + formatFloat(1 / s.speedup) + " slower"} than plain decode`;
+    `(1 − α^(γ+1)) / (1 − α) = ${formatSignificant(s.tokensPerIteration)} tokens per sequence per iteration (Leviathan et al. 2023), ${s.speedup >= 1 ? "×" + formatSignificant(s.speedup) + " faster" : "×" + formatSignificant(1 / s.speedup) + " slower"} than plain decode`;
   return (
     `<table class="hmf-table hmf-en-speculative"><caption>${escapeHtml(caption)}</caption>` +
     `<thead><tr><th scope="col">Per output token</th><th scope="col">Speculative</th><th scope="col">Plain decode</th></tr></thead>` +
@@ -475,7 +476,7 @@ function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: 
 
 function boundText(phase: PhaseEnergy): string {
   const memory = phase.bound === "memory" ? "memory bandwidth" : "compute";
-  return phase.step.communicationSeconds > 0 ? `${memory}, plus ${secondsText(phase.step.communicationSeconds)} of all-reduces` : memory;
+  return phase.step.communicationSeconds > 0 ? `${memory}, plus ${formatDuration(phase.step.communicationSeconds)} of all-reduces` : memory;
 }
 
 function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: HardwarePreset, document: unknown): string {
@@ -541,48 +542,4 @@ function assumptionsHtml(assumptions: Assumptions): string {
     `<details class="hmf-data hmf-en-assumptions"><summary>${escapeHtml(`Every assumption behind these numbers (${Object.keys(assumptions).length})`)}</summary>` +
     `<ul class="hmf-notes">${items}</ul></details>`
   );
-}
-
-/** 5.73 ms, 812 µs, 1.20 s: three significant digits in a unit that keeps them whole. */
-export function secondsText(seconds: number): string {
-  if (seconds >= 1) return `${roundedText(seconds)} s`;
-  if (seconds >= 1e-3) return `${formatFloat(seconds * 1e3)} ms`;
-  if (seconds >= 1e-6) return `${formatFloat(seconds * 1e6)} µs`;
-  return `${formatFloat(seconds * 1e9)} ns`;
-}
-
-/** 4.01 J, 45.5 mJ, 812 µJ, 135 kJ. */
-export function joulesText(joules: number): string {
-  if (joules >= 1e6) return `${roundedText(joules / 1e6)} MJ`;
-  if (joules >= 1e3) return `${formatFloat(joules / 1e3)} kJ`;
-  if (joules >= 1) return `${formatFloat(joules)} J`;
-  if (joules >= 1e-3) return `${formatFloat(joules * 1e3)} mJ`;
-  return `${formatFloat(joules * 1e6)} µJ`;
-}
-
-/** $3.18, $0.0421, $1,230. */
-export function dollarsText(usd: number): string {
-  return `$${roundedText(usd)}`;
-}
-
-/** Three significant digits, with grouped digits from 1,000 on: 174, 1,400, 0.0421. */
-export function roundedText(x: number): string {
-  if (x < 1000 || x >= 1e15) return formatFloat(x);
-  return groupDigits(Number(x.toPrecision(3)));
-}
-
-/** Bytes in decimal units, as datasheets give HBM: "17.7 GB". */
-function bytesText(bytes: bigint | number): string {
-  return formatSI(bytes, { unit: "B" });
-}
-
-/** A datasheet capacity without trailing zeros: "80 GB", "141 GB". */
-function datasheetBytesText(bytes: number): string {
-  return formatSI(bytes, { digits: 4, unit: "B" }).replace(/\.(\d*?)0+(?= )/, (_m, digits: string) => (digits === "" ? "" : `.${digits}`));
-}
-
-/** $2, $2.50: whole dollars without cents. */
-function priceText(usd: number): string {
-  if (Number.isInteger(usd)) return groupDigits(usd);
-  return usd >= 0.01 ? usd.toFixed(2) : formatFloat(usd);
 }

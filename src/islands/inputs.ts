@@ -3,7 +3,8 @@
  * query values and control values. Everything is parsed, never evaluated;
  * every failure is an IslandInputError naming the field.
  */
-import { groupDigits, toBigInt } from "../core/format";
+import { groupDigits } from "../core/format";
+import { toBigInt } from "../core/parse";
 import { PRESETS, type Preset } from "../core/presets";
 import { IslandInputError } from "./island";
 

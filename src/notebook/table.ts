@@ -1,4 +1,4 @@
-import { formatFloat, groupDigits } from "../core/format";
+import { formatSignificant, groupDigits } from "../core/format";
 import { escapeHtml } from "../core/html";
 import type { MimeBundle } from "./bundle";
 
@@ -116,8 +116,7 @@ function formatCell(value: TableCell, where: string): string {
       }
       return groupDigits(value);
     }
-    const text = formatFloat(value, 3);
-    return text.includes("×") ? text : groupDigits(text);
+    return formatSignificant(value);
   }
   throw new TypeError(`tableBundle: ${where} is ${describe(value)}; cells must be bigint, number, string, boolean or empty`);
 }

@@ -58,8 +58,8 @@ describe("CLI: time, energy and cost per token", () => {
   it("prints a short section with every assumption named", () => {
     const { out } = cli("mixtral-8x7b", "--gpu", "b200", "--batch", "16");
     expect(out).toContain("Time, energy and cost per token on 1 × NVIDIA B200 (HGX) (batch 16, bf16)");
-    expect(out).toMatch(/energy per token\s+[\d.]+ J\s+[\d.]+ J/);
-    expect(out).toMatch(/cost per million tokens\s+\$[\d.]+\s+\$[\d.]+/);
+    expect(out).toMatch(/energy per token\s+[\d.]+ [mµ]?J\s+[\d.]+ [mµ]?J/);
+    expect(out).toMatch(/cost per million tokens\s+\$[\d.,]+\s+\$[\d.,]+/);
     expect(out).toMatch(/assumption: decodeExpertsTouched = 8 experts per MoE layer/);
     expect(out).toMatch(/assumption: gpuPower = 1000 W — TDP 1000 W/);
   });

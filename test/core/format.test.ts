@@ -4,16 +4,22 @@ import {
   BINARY_PREFIXES,
   SI_PREFIXES,
   exactRatio,
+  formatDatasheet,
+  formatDuration,
+  formatEnergy,
   formatFloat,
+  formatMoney,
   formatPercent,
   formatRatio,
   formatSI,
   formatScientific,
   formatScientificLatex,
   formatScientificUnicode,
+  formatSignificant,
+  formatUnit,
+  formatWattHours,
   groupDigits,
   numberToWords,
-  toBigInt,
 } from "../../src/core/format";
 
 /** 2^53, written out so the tests do not depend on Number arithmetic. */
@@ -457,69 +463,105 @@ describe("exactRatio", () => {
   });
 });
 
-describe("toBigInt", () => {
-  it("accepts bigints, safe integers and integer strings", () => {
-    expect(toBigInt(124439808n, "n")).toBe(124439808n);
-    expect(toBigInt(124439808, "n")).toBe(124439808n);
-    expect(toBigInt(-3, "n")).toBe(-3n);
-    expect(toBigInt(-0, "n")).toBe(0n);
-    expect(toBigInt(Number.MAX_SAFE_INTEGER, "n")).toBe(9007199254740991n);
-    expect(toBigInt("124439808", "n")).toBe(124439808n);
-    expect(toBigInt("-42", "n")).toBe(-42n);
-    expect(toBigInt("+42", "n")).toBe(42n);
-    expect(toBigInt(" 7 ", "n")).toBe(7n);
-    expect(toBigInt("007", "n")).toBe(7n);
-    expect(toBigInt("1731304652800000000", "n")).toBe(1731304652800000000n);
+describe("formatSignificant", () => {
+  it("rounds to significant digits and groups from 1,000 on", () => {
+    expect([174.45, 35_274, 25_171.3, 0.042134, 999.5, 1234.5].map((x) => formatSignificant(x))).toEqual([
+      "174", "35,300", "25,200", "0.0421", "1,000", "1,230",
+    ]);
   });
-
-  it("accepts scientific strings with an integer value", () => {
-    expect(toBigInt("1e11", "n")).toBe(100000000000n);
-    expect(toBigInt("2.56e16", "n")).toBe(25600000000000000n);
-    expect(toBigInt("1E3", "n")).toBe(1000n);
-    expect(toBigInt("1e+3", "n")).toBe(1000n);
-    expect(toBigInt("1.5e1", "n")).toBe(15n);
-    expect(toBigInt("1200e-2", "n")).toBe(12n);
-    expect(toBigInt("5.0", "n")).toBe(5n);
-    expect(toBigInt("0e-99999", "n")).toBe(0n);
-    expect(toBigInt("-2.5e3", "n")).toBe(-2500n);
-    expect(toBigInt("1e30", "n")).toBe(1000000000000000000000000000000n);
+  it("prints zero as 0, keeps the sign, and takes bigints", () => {
+    expect(formatSignificant(0)).toBe("0");
+    expect(formatSignificant(-0)).toBe("0");
+    expect(formatSignificant(-35_274)).toBe("-35,300");
+    expect(formatSignificant(1731304652800000n, 4)).toBe("1,731,000,000,000,000");
   });
-
-  it("rejects fractions, NaN, Infinity and unsafe numbers, naming the field", () => {
-    expect(() => toBigInt(1.5, "hidden_size")).toThrow(RangeError);
-    expect(() => toBigInt(1.5, "hidden_size")).toThrow(/hidden_size/);
-    expect(() => toBigInt(Number.NaN, "hidden_size")).toThrow(/hidden_size/);
-    expect(() => toBigInt(Number.POSITIVE_INFINITY, "vocab_size")).toThrow(/vocab_size/);
-    expect(() => toBigInt("1.5", "intermediate_size")).toThrow(RangeError);
-    expect(() => toBigInt("1e-3", "intermediate_size")).toThrow(/intermediate_size/);
-    expect(() => toBigInt("1.25e1", "n")).toThrow(RangeError);
-    expect(() => toBigInt(2 ** 53, "total_flops")).toThrow(RangeError);
-    expect(() => toBigInt(2.56e16, "total_flops")).toThrow(/total_flops.*string/);
-    expect(() => toBigInt("1e5000", "n")).toThrow(RangeError);
+  it("rounds the exact value, not a float's product", () => {
+    // 2.675 is stored as 2.67499999999999982236431605997495353221893310546875.
+    expect(formatSignificant(2.675)).toBe("2.67");
+    expect(formatSignificant(32_911.4, 1)).toBe("30,000");
   });
-
-  it("rejects other types and malformed strings with a TypeError naming the field", () => {
-    for (const bad of [null, undefined, true, {}, [], "", "abc", "1,000", "0x10", "1e", ".5", "Infinity", "NaN"]) {
-      expect(() => toBigInt(bad, "num_layers")).toThrow(TypeError);
-      expect(() => toBigInt(bad, "num_layers")).toThrow(/num_layers/);
-    }
+  it("switches to scientific with a superscript beyond 10^21 and below 10^-6", () => {
+    expect(formatSignificant(2.5e22)).toBe("2.50×10²²");
+    expect(formatSignificant(1.5e-7)).toBe("1.50×10⁻⁷");
   });
+});
 
-  it("enforces min and max", () => {
-    expect(toBigInt(0, "n", { min: 0n })).toBe(0n);
-    expect(() => toBigInt(-1, "num_heads", { min: 0n })).toThrow(RangeError);
-    expect(() => toBigInt("-1", "num_heads", { min: 1n })).toThrow(/num_heads/);
-    expect(() => toBigInt(0n, "num_heads", { min: 1n })).toThrow(/≥ 1/);
-    expect(toBigInt(10, "n", { max: 10n })).toBe(10n);
-    expect(() => toBigInt(11, "top_k", { max: 10n })).toThrow(/top_k.*≤ 10/);
+describe("formatDuration", () => {
+  it("picks the unit that keeps three digits whole", () => {
+    expect([5.7322e-3, 0.11612, 812.4e-6, 1.2, 4.2e-9].map((x) => formatDuration(x))).toEqual(["5.73 ms", "116 ms", "812 µs", "1.20 s", "4.20 ns"]);
   });
+  it("writes zero as 0 s (the CLI did; the island wrote 0 ns)", () => {
+    expect(formatDuration(0)).toBe("0 s");
+  });
+  it("groups seconds from 1,000 on and goes no higher (the island grouped; the CLI wrote 1230 s)", () => {
+    expect(formatDuration(1234.5)).toBe("1,230 s");
+    expect(formatDuration(86_400)).toBe("86,400 s");
+  });
+  it("chooses the unit after rounding: never 1000 ms or 1000 µs", () => {
+    expect(formatDuration(0.99996)).toBe("1.00 s");
+    expect(formatDuration(999.96e-6)).toBe("1.00 ms");
+  });
+  it("keeps decimals of ns below a nanosecond", () => {
+    expect(formatDuration(4.2e-12)).toBe("0.00420 ns");
+  });
+});
 
-  it("round-trips decimal strings of any size", () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 50n), max: 10n ** 50n }), (n) => {
-        expect(toBigInt(String(n), "n")).toBe(n);
-        expect(toBigInt(`${String(n)}e3`, "n")).toBe(n * 1000n);
-      }),
-    );
+describe("formatEnergy, formatWattHours", () => {
+  it("picks the prefix that keeps three digits whole", () => {
+    expect([4.0125, 0.019845, 0.000812, 1360, 2.5e6, 0.1].map((x) => formatEnergy(x))).toEqual([
+      "4.01 J", "19.8 mJ", "812 µJ", "1.36 kJ", "2.50 MJ", "100 mJ",
+    ]);
+    expect(formatEnergy(0)).toBe("0 J");
+    expect(formatEnergy(8e-10)).toBe("0.800 nJ");
+  });
+  it("writes watt-hours as plain decimals", () => {
+    expect(formatWattHours(0.3401)).toBe("0.340 Wh");
+    expect(formatWattHours(1234.5)).toBe("1,230 Wh");
+  });
+});
+
+describe("formatMoney", () => {
+  it("writes dollars to three significant digits, grouped", () => {
+    expect([3.1845, 0.0157, 1234.5, 2, 2.5, 2.001].map((x) => formatMoney(x))).toEqual(["$3.18", "$0.0157", "$1,230", "$2", "$2.50", "$2"]);
+    expect(formatMoney(0)).toBe("$0");
+    expect(formatMoney(-3.1845)).toBe("-$3.18");
+  });
+});
+
+describe("formatUnit", () => {
+  it("covers femto to quetta", () => {
+    expect(formatUnit(3.35e12, "B/s")).toBe("3.35 TB/s");
+    expect(formatUnit(1.5e-15, "J")).toBe("1.50 fJ");
+    expect(formatUnit(2e31, "FLOP")).toBe("20.0 QFLOP");
+  });
+  it("trims zeros for axis ticks: 100 mJ and 1 J, not 100m", () => {
+    expect([0.1, 1, 0.01, 10].map((x) => formatUnit(x, "J", { significant: 1, trim: true }))).toEqual(["100 mJ", "1 J", "10 mJ", "10 J"]);
+    expect(formatUnit(0.5, "J", { significant: 3, trim: true })).toBe("500 mJ");
+    expect(formatUnit(1.25, "J", { significant: 3, trim: true })).toBe("1.25 J");
+  });
+  it("refuses a prefix it does not know, naming the option", () => {
+    expect(() => formatUnit(1, "s", { maxPrefix: "x" })).toThrow(/maxPrefix/);
+  });
+  it("refuses non-finite values", () => {
+    expect(() => formatUnit(Number.NaN, "s")).toThrow(RangeError);
+    expect(() => formatDuration(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe("formatDatasheet, trimmed SI and percent", () => {
+  it("writes datasheet figures without trailing zeros", () => {
+    expect(formatDatasheet(989.5e12, "FLOP/s")).toBe("989.5 TFLOP/s");
+    expect(formatDatasheet(3.35e12, "B/s")).toBe("3.35 TB/s");
+    expect(formatDatasheet(80e9, "B")).toBe("80 GB");
+    expect(formatDatasheet(141e9, "B")).toBe("141 GB");
+    expect(formatDatasheet(900e9, "B/s")).toBe("900 GB/s");
+  });
+  it("trims formatSI and formatPercent only when asked", () => {
+    expect(formatSI(80e9, { digits: 4, unit: "B" })).toBe("80.00 GB");
+    expect(formatSI(2.5, { trim: true })).toBe("2.5");
+    expect(formatPercent(0.5)).toBe("50.0%");
+    expect(formatPercent(0.5, 3, { trim: true })).toBe("50%");
+    expect(formatPercent(0.462, 3, { trim: true })).toBe("46.2%");
+    expect(formatPercent(0.8, 3, { trim: true })).toBe("80%");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { QueryRoot } from "../site/dom";
 import { builtPages } from "../site/build/html";
 import { site } from "./setup/sites";
 
@@ -10,7 +11,7 @@ import { site } from "./setup/sites";
 describe("the landing page's figures", () => {
   const pages = builtPages(site("real").outDir);
   const landing = pages.find((page) => page.path === "index.html");
-  const figuresOn = (root: ParentNode) =>
+  const figuresOn = (root: QueryRoot) =>
     [...root.querySelectorAll("[data-figure]")].map((element) => ({ id: element.getAttribute("data-figure") ?? "", text: (element.textContent ?? "").trim() }));
 
   it("equal what the islands show on first load, figure by figure", () => {

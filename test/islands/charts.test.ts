@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartHtml, contextSweepChart, legendHtml, PALETTE, powerOfTenTicks, powerTickLabel, siTickLabel, SWEEP_SERIES_INFO } from "../../src/charts/index";
+import { chartHtml, CONCEPT_COLORS, contextSweepChart, legendHtml, powerOfTenTicks, powerTickLabel, tokenTickLabel, SWEEP_SERIES_INFO } from "../../src/charts/index";
 import { contextSweepData } from "../../src/islands/context-sweep";
 import { presetById } from "../../src/core/presets";
 import { freshDocument, parse, prettyMarkup, texts } from "./dom";
@@ -17,7 +17,7 @@ describe("log axis ticks", () => {
   });
 
   it("read as people say them", () => {
-    expect([1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000].map(siTickLabel)).toEqual(["1", "10", "100", "1k", "10k", "100k", "1M", "10M"]);
+    expect([1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000].map(tokenTickLabel)).toEqual(["1", "10", "100", "1k", "10k", "100k", "1M", "10M"]);
     expect([1e9, 1e12, 1e15, 1e18, 1e21].map(powerTickLabel)).toEqual(["10⁹", "10¹²", "10¹⁵", "10¹⁸", "10²¹"]);
   });
 });
@@ -38,7 +38,7 @@ describe("palette", () => {
   };
 
   it("has at least 3:1 contrast on white, on the islands' dark background and on black", () => {
-    for (const color of PALETTE) {
+    for (const color of Object.values(CONCEPT_COLORS)) {
       expect(contrast(color, "#ffffff"), `${color} on white`).toBeGreaterThanOrEqual(3);
       expect(contrast(color, "#16161a"), `${color} on #16161a`).toBeGreaterThanOrEqual(3);
       expect(contrast(color, "#000000"), `${color} on black`).toBeGreaterThanOrEqual(3);
@@ -87,7 +87,7 @@ describe("context sweep chart", () => {
 
 describe("legend", () => {
   it("escapes its labels through the document's serializer", async () => {
-    const html = legendHtml([{ id: "x", label: '<script>alert(1)</script>"><img onerror=alert(1)>', color: PALETTE[0] as string, width: 2, dash: "2 3" }], freshDocument());
+    const html = legendHtml([{ id: "x", label: '<script>alert(1)</script>"><img onerror=alert(1)>', color: CONCEPT_COLORS.gpt4o, width: 2, dash: "2 3" }], freshDocument());
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(texts(html, ".hmf-legend-item span")).toEqual(['<script>alert(1)</script>"><img onerror=alert(1)>']);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { chartHtml } from "../../src/charts/serialize";
+import { CONCEPT_COLORS } from "../../src/charts/palette";
 import { ridgeIntensity, rooflineChart, type RooflineData } from "../../src/charts/roofline";
 import { IslandInputError } from "../../src/islands/island";
 import { renderIslandPayload } from "../../src/islands/index";
-import { dollarsText, energy, joulesText, roundedText, secondsText, type EnergyProps } from "../../src/islands/energy";
+import { energy, type EnergyProps } from "../../src/islands/energy";
 import { fixture, type PublishedParams } from "../fixtures/load";
 import { freshDocument, parse, prettyMarkup, texts, textOf } from "./dom";
 
@@ -342,15 +343,6 @@ describe("energy island: escaping and the static fallback", () => {
   });
 });
 
-describe("energy island: number formats", () => {
-  it("keep three significant digits in a readable unit", () => {
-    expect([5.7322e-3, 0.11612, 812.4e-6, 1.2, 4.2e-9].map(secondsText)).toEqual(["5.73 ms", "116 ms", "812 µs", "1.20 s", "4.20 ns"]);
-    expect([4.0125, 0.019845, 0.000812, 1360, 2.5e6].map(joulesText)).toEqual(["4.01 J", "19.8 mJ", "812 µJ", "1.36 kJ", "2.50 MJ"]);
-    expect([3.1845, 0.0157, 1234.5].map(dollarsText)).toEqual(["$3.18", "$0.0157", "$1,230"]);
-    expect([174.45, 35_274, 25_171.3].map(roundedText)).toEqual(["174", "35,300", "25,200"]);
-  });
-});
-
 describe("roofline chart", () => {
   // The H100 at bf16: 989.5 TFLOP/s and 3.35 TB/s; the effective roof at 50% and 80%.
   const h100: RooflineData = {
@@ -381,7 +373,12 @@ describe("roofline chart", () => {
     expect(ridgeX).toBe(360.85);
     const root = parse(html);
     expect(root.querySelector(".hmf-roof-ridge")?.getAttribute("x1")).toBe(String(ridgeX));
-    expect(root.querySelector(".hmf-roof-effective")?.getAttribute("d")).toMatch(new RegExp(`^M56,[\\d.]+L${ridgeX},([\\d.]+)L616,\\1$`));
+    // The effective roof: its slope (memory-bound) ends at the corner, where its flat part (compute-bound) begins.
+    const slope = root.querySelector(".hmf-roof-effective .hmf-roof-memory-bound")?.getAttribute("d") ?? "";
+    const flat = root.querySelector(".hmf-roof-effective .hmf-roof-compute-bound")?.getAttribute("d") ?? "";
+    const corner = new RegExp(`^M56,[\\d.]+L${ridgeX},([\\d.]+)$`).exec(slope);
+    expect(corner, slope).not.toBeNull();
+    expect(flat).toBe(`M${ridgeX},${corner?.[1]}L616,${corner?.[1]}`);
   });
 
   it("is deterministic, CSP-safe, one labelled image with stable class names", () => {
@@ -399,7 +396,9 @@ describe("roofline chart", () => {
     // Dark-mode friendly: the datasheet roof, grid, ticks and text are currentColor; the rest is the shared palette.
     expect(root.querySelector(".hmf-roof-datasheet")?.getAttribute("stroke")).toBe("currentColor");
     expect(root.querySelector("svg")?.getAttribute("fill")).toBe("currentColor");
-    expect(root.querySelector(".hmf-roof-effective")?.getAttribute("stroke")).toBe("#2563eb");
+    // The effective roof: memory-bound on its slope, compute-bound where flat; each marker in the colour of its bound.
+    expect(root.querySelector(".hmf-roof-effective .hmf-roof-memory-bound")?.getAttribute("stroke")).toBe(CONCEPT_COLORS.memoryBound);
+    expect(root.querySelector(".hmf-roof-effective .hmf-roof-compute-bound")?.getAttribute("stroke")).toBe(CONCEPT_COLORS.computeBound);
     // Decode is a round marker (a zero-length line with round caps), prefill a square one (as long as it is
     // wide, with SVG's default butt caps): told apart without colour.
     const marker = (step: string) => {
@@ -411,8 +410,10 @@ describe("roofline chart", () => {
     expect(texts(html, ".hmf-step-label-decode, .hmf-step-label-prefill")).toEqual(["decode", "prefill"]);
     // x ticks at every power of ten from 0.1 to 100k; y ticks at every decade the roofs cross.
     const labels = texts(html, "svg text");
-    expect(labels.filter((t) => /^[\d.]+k?$/.test(t))).toEqual(["0.1", "1", "10", "100", "1k", "10k", "100k"]);
-    expect(labels.filter((t) => /^\d+[GTP]$/.test(t))).toEqual(["100G", "1T", "10T", "100T", "1P"]);
+    // Counts without an SI unit: powers of ten, never a bare "1T".
+    expect(labels.filter((t) => /^(0\.1|1|10|100|10[³⁴⁵])$/.test(t))).toEqual(["0.1", "1", "10", "100", "10³", "10⁴", "10⁵"]);
+    expect(labels.filter((t) => /^10(¹¹|¹²|¹³|¹⁴|¹⁵)$/.test(t))).toEqual(["10¹¹", "10¹²", "10¹³", "10¹⁴", "10¹⁵"]);
+    expect(labels.filter((t) => /\d[kMGTPE]$/.test(t))).toEqual([]);
   });
 
   it("matches its snapshot", async () => {

@@ -1,5 +1,5 @@
 import { decodeFlops, forwardFlops, prefillFlops, type FlopCount } from "../flops";
-import { formatSI } from "../format";
+import { formatDatasheet, formatSI } from "../format";
 import { kvCacheBytes, weightBytes, type Dtype, DTYPES } from "../memory";
 import type { ModelSpec } from "../model";
 import { peakFlopsFor, type ComputePrecision, type HardwarePreset, COMPUTE_PRECISIONS } from "./hardware";
@@ -294,7 +294,7 @@ function stepAssumptions(
     computePrecision: {
       value: precision,
       note: precision === o.computePrecision
-        ? `matmuls run at the dense ${precision} tensor-core peak, ${rate(hardware.peakFlops[precision] ?? 0, "FLOP/s")} per GPU`
+        ? `matmuls run at the dense ${precision} tensor-core peak, ${formatDatasheet(hardware.peakFlops[precision] ?? 0, "FLOP/s")} per GPU`
         : `${hardware.name} has no ${o.computePrecision} tensor cores: matmuls run at the dense ${precision} peak`,
     },
     utilization: {
@@ -303,7 +303,7 @@ function stepAssumptions(
     },
     bandwidthEfficiency: {
       value: o.bandwidthEfficiency,
-      note: `share of the datasheet's ${rate(hardware.hbmBandwidth, "B/s")} HBM bandwidth reached${o.bandwidthEfficiency === DEFAULT_BANDWIDTH_EFFICIENCY ? "; default 0.8, the low end of what streaming kernels reach" : ""}`,
+      note: `share of the datasheet's ${formatDatasheet(hardware.hbmBandwidth, "B/s")} HBM bandwidth reached${o.bandwidthEfficiency === DEFAULT_BANDWIDTH_EFFICIENCY ? "; default 0.8, the low end of what streaming kernels reach" : ""}`,
     },
     overlap: {
       value: o.overlap,
@@ -324,7 +324,7 @@ function stepAssumptions(
     },
     memoryCapacity: {
       value: Number(footprint) <= hardware.hbmBytes * o.gpus,
-      note: `all weights + the batch's KV cache = ${formatSI(footprint, { unit: "B" })} against ${o.gpus} × ${rate(hardware.hbmBytes, "B")} of HBM; activations and framework reserve not counted; the batch is not capped to fit`,
+      note: `all weights + the batch's KV cache = ${formatSI(footprint, { unit: "B" })} against ${o.gpus} × ${formatDatasheet(hardware.hbmBytes, "B")} of HBM; activations and framework reserve not counted; the batch is not capped to fit`,
     },
   };
   if (expertsPerLayer !== undefined) {
@@ -339,12 +339,7 @@ function stepAssumptions(
     unit: "GPUs",
     note: o.gpus === 1
       ? "one GPU: no communication"
-      : `FLOPs, weights and KV cache split evenly over ${o.gpus} GPUs; per layer 2 ring all-reduces of T·d bf16 activations, 2(G−1)/G of the message over ${hardware.interconnect} at ${rate(hardware.interconnectBandwidth, "B/s")} per direction, ${o.allReduceLatencySeconds === 0 ? "latency ignored (bandwidth only)" : `plus ${o.allReduceLatencySeconds} s each`}, not overlapped with compute`,
+      : `FLOPs, weights and KV cache split evenly over ${o.gpus} GPUs; per layer 2 ring all-reduces of T·d bf16 activations, 2(G−1)/G of the message over ${hardware.interconnect} at ${formatDatasheet(hardware.interconnectBandwidth, "B/s")} per direction, ${o.allReduceLatencySeconds === 0 ? "latency ignored (bandwidth only)" : `plus ${o.allReduceLatencySeconds} s each`}, not overlapped with compute`,
   };
   return assumptions;
-}
-
-/** A datasheet rate with up to four significant digits and no trailing zeros: "989.5 TFLOP/s", "3.35 TB/s", "80 GB". */
-function rate(value: number, unit: string): string {
-  return formatSI(value, { digits: 4, unit }).replace(/\.(\d*?)0+(?= )/, (_m, digits: string) => (digits === "" ? "" : `.${digits}`));
 }
