@@ -1,0 +1,28 @@
+/**
+ * The live notebook with the site's renderers: KaTeX for text/latex (the
+ * build typesets with rehype-katex, i.e. KaTeX) and the build's own Markdown
+ * pipeline for text/markdown, each loaded the first time an output needs it.
+ */
+import { LiveNotebook } from "../../src/client/editor/live-notebook";
+import "./live.css";
+
+let started: Promise<unknown> | undefined;
+
+export function startLive(): Promise<unknown> {
+  started ??= LiveNotebook.start(document, {
+    renderers: {
+      async latex(tex) {
+        const { default: katex } = await import("katex");
+        return katex.renderToString(tex, { displayMode: true, output: "htmlAndMathml", strict: "ignore", throwOnError: false });
+      },
+      async markdown(text) {
+        const [{ markdownToHast }, { toHtml }] = await Promise.all([import("../loaders/notebook/markdown"), import("hast-util-to-html")]);
+        return toHtml(markdownToHast(text));
+      },
+    },
+  }).catch((error: unknown) => {
+    const status = document.querySelector(".live-page-status") ?? document.querySelector(".notebook-meta");
+    status?.insertAdjacentText("beforeend", ` (The live notebook could not start: ${error instanceof Error ? error.message : "unknown error"}.)`);
+  });
+  return started;
+}
