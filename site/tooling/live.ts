@@ -25,7 +25,14 @@ export async function runAll(page: Page, timeout = 120_000): Promise<void> {
 
 /** Waits until the runtime is idle (no cell marked running). */
 export async function settled(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-live="running"]') === null && document.querySelector(".live-slot") === null, undefined, { timeout, polling: 20 });
+  await page.waitForFunction(
+    () => {
+      const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+      return document.querySelector('[data-live="running"]') === null && document.querySelector(".live-slot") === null;
+    },
+    undefined,
+    { timeout, polling: 20 },
+  );
 }
 
 /** The notebook with the reader's sources and last outputs, via the page's own download button. */
