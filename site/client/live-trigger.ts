@@ -6,14 +6,9 @@
 export function initLiveCells(): void {
   const body = document.querySelector(".notebook-body");
   if (!body?.querySelector(".cell-code")) return;
-  const events = ["pointerover", "focusin", "touchstart"] as const;
-  const load = (): void => {
-    for (const type of events) body.removeEventListener(type, onEvent);
-    void import("./live").then((live) => live.startLive());
-  };
-  const onEvent = (event: Event): void => {
-    if ((event.target as Element | null)?.closest?.(".cell-code")) load();
-  };
-  if (location.hash.startsWith("#edits=")) return load();
-  for (const type of events) body.addEventListener(type, onEvent, { passive: true });
+  const load = (): unknown => import("./live").then((live) => live.startLive());
+  if (location.hash.startsWith("#edits=")) return void load();
+  for (const type of ["pointerover", "focusin", "touchstart"]) {
+    body.addEventListener(type, (event) => (event.target as Element).closest?.(".cell-code") && load(), { passive: true, once: false });
+  }
 }

@@ -17,7 +17,13 @@ export function startLive(): Promise<unknown> {
       },
       async markdown(text) {
         const [{ markdownToHast }, { toHtml }] = await Promise.all([import("../loaders/notebook/markdown"), import("hast-util-to-html")]);
-        return toHtml(markdownToHast(text));
+        const tree = markdownToHast(text);
+        // Math in Markdown is typeset as the build typesets it (rehype-katex), loaded only when there is some.
+        if (/language-math/.test(JSON.stringify(tree))) {
+          const [{ default: rehypeKatex }, { VFile }] = await Promise.all([import("rehype-katex"), import("vfile")]);
+          (rehypeKatex({ strict: "ignore" }) as unknown as (tree: unknown, file: unknown) => void)(tree, new VFile());
+        }
+        return toHtml(tree);
       },
     },
   }).catch((error: unknown) => {

@@ -135,8 +135,9 @@ describe("notebook 06 as a reader uses it", () => {
     expect(await outputText(page, params)).toContain(`total${groupDigits(countParams(spec).total)}`);
     const chart = await cellNumber(page, "showPlot(");
     expect(await page.locator(`.cell-code[data-cell="${chart}"] .live-outputs svg[role="img"]`).getAttribute("aria-label")).toBe(`${spec.name}: FLOPs per generated token against context`);
-    // The cells above the edited one ran first (the page had not run yet), and said so while it happened.
+    // The cells above the edited one ran first (the page had not run yet), and the cell says so.
     expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("ok");
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"] .live-cell-status`).textContent()).toBe("Ran the 1 code cell above first (this page had not run here yet), then this one.");
     expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
   });
 

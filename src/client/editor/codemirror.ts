@@ -6,8 +6,8 @@
  */
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { javascript } from "@codemirror/lang-javascript";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { typescriptLanguage } from "@codemirror/lang-javascript";
+import { bracketMatching, defaultHighlightStyle, indentOnInput, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
 
@@ -18,19 +18,39 @@ export interface CellEditor {
   destroy(): void;
 }
 
-export function createEditor(parent: HTMLElement, source: string, options: { label: string; onRun(): void; onChange(source: string): void }): CellEditor {
+/**
+ * CodeMirror's styles go into the document as <style> elements (which the
+ * site's CSP refuses without a nonce) unless the editor lives in a shadow
+ * root, where they become constructed stylesheets: so it does. Colours and
+ * fonts inherit through the shadow boundary.
+ */
+const THEME = EditorView.theme({
+  "&": { fontSize: "0.84rem", maxHeight: "70vh", border: "1px solid var(--border, #8888)", borderRadius: "6px" },
+  "&.cm-focused": { outline: "2px solid currentColor" },
+  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.45" },
+  ".cm-gutters": { backgroundColor: "transparent", color: "inherit", opacity: "0.6", border: "none" },
+  ".cm-cursor": { borderLeftColor: "currentColor" },
+});
+
+export function createEditor(host: HTMLElement, source: string, options: { label: string; onRun(): void; onChange(source: string): void }): CellEditor {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  const parent = host.ownerDocument.createElement("div");
+  root.append(parent);
   const view = new EditorView({
     parent,
+    root,
     state: EditorState.create({
       doc: source,
       extensions: [
+        THEME,
         lineNumbers(),
         history(),
         closeBrackets(),
         bracketMatching(),
         indentOnInput(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        javascript({ typescript: true }),
+        // The TypeScript grammar alone: no completions or snippets, which would triple the download.
+        new LanguageSupport(typescriptLanguage),
         keymap.of([
           { key: "Shift-Enter", run: () => (options.onRun(), true) },
           ...closeBracketsKeymap,

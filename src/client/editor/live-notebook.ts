@@ -101,7 +101,7 @@ export class LiveNotebook {
       this.button("Edit", () => void this.openEditor(cell), "live-edit"),
       this.button("Run", () => void this.runCell(index), "live-run"),
       this.button("Run above", () => void this.runRange(0, index - 1), "live-run-above"),
-      this.button("Run this and below", () => void this.runRange(index, this.cells.length - 1, true), "live-run-below"),
+      this.button("Run this and below", () => void this.runRange(index, this.cells.length - 1), "live-run-below"),
       this.button("Stop", () => this.kernel.stop(), "live-stop"),
       this.button("Reset", () => this.reset(cell), "live-reset"),
     );
@@ -167,34 +167,36 @@ export class LiveNotebook {
   // Running
 
   /** Runs one cell; when the cells above have not run in this runtime yet, runs them first. */
-  async runCell(index: number): Promise<RunOutcome | undefined> {
-    const fresh = this.ranGeneration !== this.kernel.generation || !this.kernel.started;
-    const from = fresh ? 0 : Math.min(this.ranThrough + 1, index);
-    return this.runRange(from, index, index > from);
+  runCell(index: number): Promise<RunOutcome | undefined> {
+    return this.runRange(index, index);
   }
 
-  /** Runs cells `from`…`to` in order, stopping at the first that fails. `announce` says that cells above run first. */
-  async runRange(from: number, to: number, includeAbove = false): Promise<RunOutcome | undefined> {
-    if (this.busy || to < 0) return undefined;
+  /**
+   * Runs cells `from`…`to` in order, stopping at the first that fails. Cells
+   * above `from` that have not run in this runtime (a fresh page, or after a
+   * stop) run first, and the status line says so.
+   */
+  async runRange(from: number, to: number): Promise<RunOutcome | undefined> {
+    if (this.busy || to < 0 || from > to) return undefined;
     const fresh = this.ranGeneration !== this.kernel.generation || !this.kernel.started;
-    const start = fresh ? 0 : from;
-    if (start < from || (includeAbove && start < to)) {
-      const target = this.cells[to];
-      if (target?.status && start < from) target.status.textContent = `This page had not run yet here: running the ${from - start} cell${from - start === 1 ? "" : "s"} above first…`;
-    }
+    const start = fresh ? 0 : Math.min(from, this.ranThrough + 1);
+    const above = from - start;
+    const target = this.cells[from];
+    if (above > 0 && target?.status) target.status.textContent = `This page has not run here yet: running the ${above} code cell${above === 1 ? "" : "s"} above first…`;
     this.busy = true;
     let outcome: RunOutcome = "ok";
     try {
       for (let index = start; index <= to; index++) {
         outcome = await this.runOne(this.cells[index]!);
         if (outcome !== "ok") break;
-        this.ranThrough = index;
+        this.ranThrough = fresh ? index : Math.max(this.ranThrough, index);
         this.ranGeneration = this.kernel.generation;
       }
     } finally {
       this.busy = false;
     }
-    this.pageStatus.textContent = outcome === "ok" ? `Ran up to cell ${this.cells[to]?.number}. ${NOTE}` : this.pageStatus.textContent;
+    if (above > 0 && outcome === "ok" && target?.status) target.status.textContent = `Ran the ${above} code cell${above === 1 ? "" : "s"} above first (this page had not run here yet), then this one.`;
+    if (outcome === "ok") this.pageStatus.textContent = `Ran up to cell ${this.cells[to]?.number}. ${NOTE}`;
     return outcome;
   }
 

@@ -5,6 +5,8 @@
  * Stylesheets inside outputs (Plot charts carry one) become constructed
  * stylesheets, which the CSP's style-src does not need to allow by hash.
  */
+import { withoutHandlerAttributes } from "./handlers";
+
 const FORBIDDEN_ELEMENTS = new Set([
   "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "form", "portal",
   "noscript", "template", "animate", "set", "animatemotion", "animatetransform", "handler", "listener", "audio", "video", "source", "track",
@@ -13,7 +15,7 @@ const URL_ATTRIBUTES = new Set(["href", "xlink:href", "src", "action", "formacti
 
 /** A sanitised fragment of `html`, and the CSS of its <style> elements (to adopt, not insert). */
 export function sanitizeHtml(html: string, document: Document): { fragment: DocumentFragment; styles: string[] } {
-  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}`, "text/html");
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${withoutHandlerAttributes(html)}`, "text/html");
   const styles: string[] = [];
   const walk = (node: Element): void => {
     for (const child of [...node.children]) {
@@ -70,3 +72,4 @@ export function adoptStyles(document: Document, styles: readonly string[]): void
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
 }
+
