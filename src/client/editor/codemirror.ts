@@ -7,7 +7,8 @@
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { typescriptLanguage } from "@codemirror/lang-javascript";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, HighlightStyle, indentOnInput, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
 
@@ -32,6 +33,21 @@ const THEME = EditorView.theme({
   ".cm-cursor": { borderLeftColor: "currentColor" },
 });
 
+/**
+ * Token colours close to the page's Shiki themes (GitHub high contrast), each
+ * a light-dark() pair so the editor follows the reader's theme like the code
+ * around it.
+ */
+const HIGHLIGHT = HighlightStyle.define([
+  { tag: [tags.keyword, tags.modifier, tags.controlKeyword, tags.operatorKeyword, tags.definitionKeyword], color: "light-dark(#a0111f, #ff9492)" },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: "light-dark(#032563, #addcff)" },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: "light-dark(#023b95, #91cbff)" },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "light-dark(#4b535d, #bdc4cc)", fontStyle: "italic" },
+  { tag: [tags.typeName, tags.className, tags.namespace], color: "light-dark(#702c00, #ffb757)" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "light-dark(#622cbc, #dbb7ff)" },
+  { tag: [tags.definition(tags.variableName)], color: "light-dark(#702c00, #ffb757)" },
+]);
+
 export function createEditor(host: HTMLElement, source: string, options: { label: string; onRun(): void; onChange(source: string): void }): CellEditor {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   const parent = host.ownerDocument.createElement("div");
@@ -48,7 +64,7 @@ export function createEditor(host: HTMLElement, source: string, options: { label
         closeBrackets(),
         bracketMatching(),
         indentOnInput(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(HIGHLIGHT),
         // The TypeScript grammar alone: no completions or snippets, which would triple the download.
         new LanguageSupport(typescriptLanguage),
         keymap.of([

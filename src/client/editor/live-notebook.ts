@@ -188,9 +188,12 @@ export class LiveNotebook {
     try {
       for (let index = start; index <= to; index++) {
         outcome = await this.runOne(this.cells[index]!);
+        // A cell that failed has still run (as in Jupyter); a stop or timeout replaced the runtime.
+        if (outcome === "ok" || outcome === "error") {
+          this.ranThrough = fresh ? index : Math.max(this.ranThrough, index);
+          this.ranGeneration = this.kernel.generation;
+        }
         if (outcome !== "ok") break;
-        this.ranThrough = fresh ? index : Math.max(this.ranThrough, index);
-        this.ranGeneration = this.kernel.generation;
       }
     } finally {
       this.busy = false;
