@@ -5,12 +5,25 @@
 //   HMF_NOTEBOOKS  folder of .ipynb files to publish (default notebooks/)
 //   HMF_OUT_DIR    build output (default dist/)
 //   HMF_CACHE_DIR  Astro's cache, which holds the content store (default node_modules/.astro)
+import { fileURLToPath } from "node:url";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { pagefind } from "./site/integrations/pagefind.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from "./site/csp.ts";
+
+/** In the browser runtime's worker, `tslab/dist/jupyter` (src/notebook/display.ts) is the runtime's display channel. */
+function tslabDisplayInWorker() {
+  return {
+    name: "hmf-tslab-display-in-worker",
+    enforce: "pre",
+    resolveId(id) {
+      if (id === "tslab/dist/jupyter") return fileURLToPath(new URL("./src/client/runtime/tslab-display.ts", import.meta.url));
+      return null;
+    },
+  };
+}
 
 export default defineConfig({
   srcDir: "./site",
@@ -41,5 +54,8 @@ export default defineConfig({
   vite: {
     // Keep KaTeX's small fonts as files: a data: URL font would need font-src data: in the CSP.
     build: { assetsInlineLimit: 0 },
+    // The notebook runtime's worker (src/client/runtime): an ES module worker, code-split,
+    // with tslab's display channel replaced by the runtime's own.
+    worker: { format: "es", plugins: () => [tslabDisplayInWorker()] },
   },
 });

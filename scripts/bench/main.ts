@@ -8,6 +8,7 @@
  * - per island, the JavaScript its first interaction loads, and the median
  *   time from a slider input to updated numbers and chart;
  * - the first search's download;
+ * - live notebooks: the first edit and run's download by part, first-run and edit → run-below times, run all per notebook;
  * - the build time.
  * It prints the figures against the budgets; it asserts nothing.
  */
@@ -19,10 +20,13 @@ import { buildSite, startPreview, type Preview } from "../../site/tooling/astro"
 import { launchChromium } from "../../site/tooling/chromium";
 import { kb } from "./gzip";
 import { measureIsland, type IslandCost } from "./islands";
+import { measureLiveNotebook06, runAllTime } from "./live";
 import { pageWeights } from "./pages";
 import { searchCost } from "./search";
 
 const BUDGET = { pageKb: 10, islandKb: 100, updateMs: 16, buildS: 30 };
+/** Live notebooks: everything the first edit and run load; notebook 06 edit + run below (median); first run with loading. */
+const LIVE_BUDGET = { firstUseKb: 300, editRunMs: 150, firstRunMs: 1500 };
 
 interface Site {
   name: string;
@@ -65,6 +69,17 @@ async function main(): Promise<void> {
       }
       const cost = await measureIsland(browser, where.site.preview.url, where.site.outDir, where.path, island);
       console.log(`  ${islandLine(cost, where.site.name)}`);
+    }
+
+    const live = await measureLiveNotebook06(browser, real.preview.url, real.outDir);
+    console.log(`\nLive notebooks (notebook 06): loaded by the first edit and first run, gzipped: ${flag(live.totalGzipBytes <= LIVE_BUDGET.firstUseKb * 1024)} ${kb(live.totalGzipBytes)} (budget ≤ ${LIVE_BUDGET.firstUseKb} KB; 0 KB before interaction)`);
+    for (const part of live.parts) console.log(`    ${kb(part.gzipBytes).padStart(9)}  ${part.part.startsWith("the notebook") ? "" : `${((100 * part.gzipBytes) / live.totalGzipBytes).toFixed(0).padStart(3)}%  `}${part.part}`);
+    console.log(`  ${flag(live.firstRunMs <= LIVE_BUDGET.firstRunMs)} first run, loading included (pointer → Edit → edit → Run this and below → outputs): ${live.firstRunMs.toFixed(0)} ms (budget ≤ ${LIVE_BUDGET.firstRunMs} ms)`);
+    console.log(`  ${flag(live.editRunBelowMedianMs <= LIVE_BUDGET.editRunMs)} edit the inputs cell, run it and all below: ${live.editRunBelowMedianMs.toFixed(0)} ms median of ${live.samples} (budget ≤ ${LIVE_BUDGET.editRunMs} ms)`);
+    console.log("  Run all on a fresh page, loading included:");
+    for (const path of real.pages.filter((page) => /^notebooks\/.+\//.test(page))) {
+      const run = await runAllTime(browser, real.preview.url, path);
+      console.log(`    ${run.ms.toFixed(0).padStart(6)} ms  /${path}${run.failed ? `  (${run.failed} cell${run.failed === 1 ? "" : "s"} failed: see the page)` : ""}`);
     }
 
     const search = await searchCost(browser, real.preview.url);

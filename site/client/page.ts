@@ -3,6 +3,7 @@
  * search box, unfolding for print, and the live islands' custom element. It stays small; search and
  * island code load on first interaction.
  */
+import { initLiveCells } from "./live-trigger";
 import { initPrinting } from "./print";
 import { initSearchBox } from "./search-box";
 import { initThemeToggle } from "./theme";
@@ -10,6 +11,7 @@ import { initThemeToggle } from "./theme";
 initThemeToggle();
 initSearchBox();
 initPrinting();
+initLiveCells();
 
 // The <hmf-island> element (src/client) upgrades notebook outputs into live
 // recalculation islands. Imported through a glob so the site also builds

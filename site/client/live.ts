@@ -1,0 +1,34 @@
+/**
+ * The live notebook with the site's renderers: KaTeX for text/latex (the
+ * build typesets with rehype-katex, i.e. KaTeX) and the build's own Markdown
+ * pipeline for text/markdown, each loaded the first time an output needs it.
+ */
+import { LiveNotebook } from "../../src/client/editor/live-notebook";
+import "./live.css";
+
+let started: Promise<unknown> | undefined;
+
+export function startLive(): Promise<unknown> {
+  started ??= LiveNotebook.start(document, {
+    renderers: {
+      async latex(tex) {
+        const { default: katex } = await import("katex");
+        return katex.renderToString(tex, { displayMode: true, output: "htmlAndMathml", strict: "ignore", throwOnError: false });
+      },
+      async markdown(text) {
+        const [{ markdownToHast }, { toHtml }] = await Promise.all([import("../loaders/notebook/markdown"), import("hast-util-to-html")]);
+        const tree = markdownToHast(text);
+        // Math in Markdown is typeset as the build typesets it (rehype-katex), loaded only when there is some.
+        if (/language-math/.test(JSON.stringify(tree))) {
+          const [{ default: rehypeKatex }, { VFile }] = await Promise.all([import("rehype-katex"), import("vfile")]);
+          (rehypeKatex({ strict: "ignore" }) as unknown as (tree: unknown, file: unknown) => void)(tree, new VFile());
+        }
+        return toHtml(tree);
+      },
+    },
+  }).catch((error: unknown) => {
+    const status = document.querySelector(".live-page-status") ?? document.querySelector(".notebook-meta");
+    status?.insertAdjacentText("beforeend", ` (The live notebook could not start: ${error instanceof Error ? error.message : "unknown error"}.)`);
+  });
+  return started;
+}

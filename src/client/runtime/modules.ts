@@ -1,0 +1,74 @@
+/**
+ * What notebook cells can import in the browser: the same modules they
+ * import under tslab, bundled for the browser and loaded on first import.
+ * Relative paths are from the repository root (tslab's kernel cwd).
+ */
+
+/** A module namespace, as `import * as m` gives it. */
+export type ModuleNamespace = Record<string, unknown>;
+
+const MODULES: Record<string, () => Promise<ModuleNamespace>> = {
+  "./src/core/index": () => import("../../core/index"),
+  "./src/notebook/index": () => import("../../notebook/index"),
+  "@observablehq/plot": () => import("@observablehq/plot"),
+  "node:fs": async () => (await import("./files")).fileSystem(),
+};
+
+/**
+ * Modules of the test suite (notebook 03 checks the core against the
+ * instrumented reference model). The product does not ship them; importing
+ * one succeeds, and using what it exports says why it is not there.
+ */
+const TEST_MODULES = /^\.\/test\//;
+
+/** The key of a specifier in MODULES: "./src/core", "src/core/index.ts" and "fs" name the same module. */
+export function moduleKey(specifier: string): string {
+  let key = specifier.trim().replace(/\.(ts|js|mjs)$/, "");
+  if (key === "fs") return "node:fs";
+  if (/^src\//.test(key)) key = `./${key}`;
+  if (/^\.\/src\/(core|notebook)$/.test(key)) key = `${key}/index`;
+  return key;
+}
+
+const loaded = new Map<string, ModuleNamespace>();
+
+/** Loads a module so that `importLoaded` can return it synchronously; throws a reader's message for anything else. */
+export async function loadModule(specifier: string): Promise<void> {
+  const key = moduleKey(specifier);
+  if (loaded.has(key)) return;
+  const load = Object.prototype.hasOwnProperty.call(MODULES, key) ? MODULES[key] : undefined;
+  if (load) {
+    loaded.set(key, await load());
+    return;
+  }
+  if (TEST_MODULES.test(key)) {
+    loaded.set(key, unavailableModule(specifier));
+    return;
+  }
+  throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ${Object.keys(MODULES).map((name) => JSON.stringify(name)).join(", ")}`);
+}
+
+export function importLoaded(specifier: string): ModuleNamespace {
+  const module = loaded.get(moduleKey(specifier));
+  if (!module) throw new Error(`module ${JSON.stringify(specifier)} was not loaded`);
+  return module;
+}
+
+function unavailableModule(specifier: string): ModuleNamespace {
+  const fail = (name: string): never => {
+    throw new Error(`${name} comes from ${specifier}, part of the project's test suite, which does not run in the browser; run this notebook in Jupyter to use it`);
+  };
+  return new Proxy(
+    {},
+    {
+      get(_target, name) {
+        if (typeof name !== "string" || name === "then") return undefined;
+        return new Proxy(function unavailable() {}, {
+          apply: () => fail(name),
+          construct: () => fail(name),
+          get: (_f, property) => (property === Symbol.toPrimitive ? () => fail(name) : fail(name)),
+        });
+      },
+    },
+  );
+}

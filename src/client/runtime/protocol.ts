@@ -1,0 +1,27 @@
+/**
+ * Messages between a notebook page and its runtime worker. Outputs use the
+ * notebook format's shapes (nbformat 4), so the page renders them, and the
+ * downloaded .ipynb stores them, exactly like tslab's.
+ */
+
+export type CellOutput =
+  | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
+  | { output_type: "display_data"; data: Record<string, unknown>; metadata: Record<string, unknown> }
+  | { output_type: "execute_result"; data: Record<string, unknown>; metadata: Record<string, unknown>; execution_count: number }
+  | { output_type: "error"; ename: string; evalue: string; traceback: string[] };
+
+/** Page → worker: run one cell's source. */
+export interface RunRequest {
+  type: "run";
+  id: number;
+  /** The cell's number on the page (names the script in stack traces). */
+  cell: number;
+  source: string;
+  executionCount: number;
+}
+
+/** Worker → page. */
+export type WorkerMessage =
+  | { type: "ready" }
+  | { type: "output"; id: number; output: CellOutput }
+  | { type: "done"; id: number; ok: boolean };

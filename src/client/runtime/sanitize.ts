@@ -1,0 +1,75 @@
+/**
+ * HTML and SVG from a cell the reader ran, made safe to insert: parsed inert
+ * (DOMParser runs no script and loads nothing), then stripped of what could
+ * run code or load from elsewhere. The page's CSP blocks what this misses.
+ * Stylesheets inside outputs (Plot charts carry one) become constructed
+ * stylesheets, which the CSP's style-src does not need to allow by hash.
+ */
+import { withoutHandlerAttributes } from "./handlers";
+
+const FORBIDDEN_ELEMENTS = new Set([
+  "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "form", "portal",
+  "noscript", "template", "animate", "set", "animatemotion", "animatetransform", "handler", "listener", "audio", "video", "source", "track",
+]);
+const URL_ATTRIBUTES = new Set(["href", "xlink:href", "src", "action", "formaction", "poster", "data", "background", "ping", "srcset", "codebase", "cite", "longdesc", "usemap", "lowsrc", "dynsrc"]);
+
+/** A sanitised fragment of `html`, and the CSS of its <style> elements (to adopt, not insert). */
+export function sanitizeHtml(html: string, document: Document): { fragment: DocumentFragment; styles: string[] } {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${withoutHandlerAttributes(html)}`, "text/html");
+  const styles: string[] = [];
+  const walk = (node: Element): void => {
+    for (const child of [...node.children]) {
+      const name = child.localName.toLowerCase();
+      if (name === "style") {
+        styles.push(safeCss(child.textContent ?? ""));
+        child.remove();
+        continue;
+      }
+      if (FORBIDDEN_ELEMENTS.has(name)) {
+        child.remove();
+        continue;
+      }
+      for (const attribute of [...child.attributes]) {
+        const key = attribute.name.toLowerCase();
+        const value = attribute.value;
+        if (key.startsWith("on") || key === "is" || key === "autofocus") child.removeAttribute(attribute.name);
+        else if (URL_ATTRIBUTES.has(key) && !safeUrl(key, name, value)) child.removeAttribute(attribute.name);
+        else if (key === "style" && /url\s*\(|expression\s*\(|@import/i.test(value)) child.removeAttribute(attribute.name);
+        else if (key === "target") child.removeAttribute(attribute.name);
+      }
+      walk(child);
+    }
+  };
+  walk(parsed.body);
+  const fragment = document.createDocumentFragment();
+  for (const child of [...parsed.body.childNodes]) fragment.append(document.importNode(child, true));
+  return { fragment, styles };
+}
+
+/** Links may go anywhere over http(s) or within the page; images only to data: images; nothing else loads. */
+function safeUrl(attribute: string, element: string, value: string): boolean {
+  const url = value.trim();
+  if (url.startsWith("#")) return true;
+  if (attribute === "href" && element === "a") return /^(https?:|mailto:|\/(?!\/)|\.\.?\/|[\w-]+\/)/i.test(url) || /^[^:]*$/.test(url) && !url.startsWith("//");
+  if (attribute === "src" && element === "img") return /^data:image\/(png|jpeg|gif|webp);base64,/i.test(url);
+  return false;
+}
+
+/** CSS without imports or external URLs (the CSP would block the loads; this keeps the console quiet). */
+function safeCss(css: string): string {
+  return css.replace(/@import[^;]*;?/gi, "").replace(/url\s*\([^)]*\)/gi, "none");
+}
+
+const adopted = new Set<string>();
+
+/** Adds CSS to the page as constructed stylesheets (once per distinct text). */
+export function adoptStyles(document: Document, styles: readonly string[]): void {
+  for (const css of styles) {
+    if (!css.trim() || adopted.has(css)) continue;
+    adopted.add(css);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+}
+

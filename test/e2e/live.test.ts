@@ -1,0 +1,273 @@
+/**
+ * Live notebooks (src/client/runtime, src/client/editor) in real headless
+ * Chromium on the real site: every code cell of every notebook run in the
+ * browser gives tslab's committed outputs; notebook 06 edited as a reader
+ * would gives the core's numbers; errors, runaway code, shared links and the
+ * downloaded .ipynb behave as the reader expects.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cellBar, downloadNotebook, runAll, settled, startLive } from "../../site/tooling/live";
+import { committedNotebooks, missingJupyter, runNotebooks } from "../../scripts/notebooks/jupyter";
+import { SYSTEM_PYTHON } from "../../scripts/notebooks/paths";
+import { countParams, groupDigits, importHfConfig, presetById } from "../../src/core/index";
+import { launchBrowser, watchedPage, type PageProblems } from "./browser";
+import { site } from "./setup/sites";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const watched = await watchedPage(context);
+  await watched.page.goto(`${site("real").url}${path}`);
+  return watched;
+}
+
+/** Each code cell's outputs, normalized as the notebook tests normalize them (scripts/notebooks/normalize.py). */
+function normalizedOutputs(...paths: string[]): string[][] {
+  const run = spawnSync(SYSTEM_PYTHON, [join(import.meta.dirname, "live", "outputs_text.py"), ...paths], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const parsed = JSON.parse(run.stdout) as Record<string, string[]>;
+  return paths.map((path) => parsed[path]!);
+}
+
+/**
+ * Chromium's and Node's V8 may differ in the last bit of Math.log/Math.pow, which
+ * Plot's log scales use for coordinates: numbers with 15 or more significant
+ * digits are compared to 12. Everything else is compared exactly.
+ */
+function roundLongFloats(text: string): string {
+  return text.replace(/-?\d+\.\d{9,}/g, (number) => String(Number(Number(number).toPrecision(12))));
+}
+
+/** Code cells (1-based positions in the notebook) whose imports the browser does not ship: the test suite's reference model. */
+const TEST_SUITE_CELLS: Record<string, string[]> = { "03-first-principles": ["./test/reference/specs"] };
+
+describe("fidelity: every code cell of every notebook, run in the browser, gives the committed tslab outputs", () => {
+  for (const path of committedNotebooks()) {
+    const id = basename(path, ".ipynb");
+    it(id, async () => {
+      const { page, problems } = await open(`notebooks/${id}/`);
+      await startLive(page);
+      await runAll(page);
+      // A cell that needs the test suite fails with a message saying so; the reader goes on with the cells below it.
+      for (const name of TEST_SUITE_CELLS[id] ?? []) {
+        const failed = page.locator('.cell-code[data-live="error"]');
+        await expect.poll(() => failed.count()).toBe(1);
+        await expect(failed.locator(".output-error").textContent()).resolves.toContain(`comes from ${name}, part of the project's test suite, which does not run in the browser; run this notebook in Jupyter`);
+        const number = Number(await failed.getAttribute("data-cell"));
+        const next = page.locator(".cell-code").filter({ has: page.locator(".live-cell-bar") });
+        const numbers = await next.evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell"))));
+        const after = numbers.find((candidate) => candidate > number);
+        if (after !== undefined) {
+          await cellBar(page, after).getByRole("button", { name: "Run this and below" }).click();
+          await settled(page);
+        }
+      }
+      const states = await page.locator(".cell-code").evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute("data-cell")}:${cell.getAttribute("data-live")}`));
+      const expectedFailures = (TEST_SUITE_CELLS[id] ?? []).length;
+      expect(states.filter((state) => state.endsWith(":ok")).length, `cells that ran: ${states.join(", ")}`).toBe(states.length - expectedFailures);
+
+      const dir = mkdtempSync(join(tmpdir(), "hmf-live-"));
+      try {
+        const downloaded = join(dir, `${id}.ipynb`);
+        writeFileSync(downloaded, (await downloadNotebook(page)).text);
+        const [committed, browserRun] = normalizedOutputs(path, downloaded);
+        const failedCells = new Set(await page.locator('.cell-code[data-live="error"]').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell")))));
+        const codeCellNumbers = (JSON.parse(readFileSync(path, "utf8")) as { cells: Array<{ cell_type: string }> }).cells.flatMap((cell, index) => (cell.cell_type === "code" ? [index + 1] : []));
+        let compared = 0;
+        codeCellNumbers.forEach((number, index) => {
+          if (failedCells.has(number)) return;
+          expect(roundLongFloats(browserRun![index]!), `${id}, cell ${number}`).toBe(roundLongFloats(committed![index]!));
+          compared++;
+        });
+        expect(compared).toBe(codeCellNumbers.length - expectedFailures);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+    });
+  }
+});
+
+/** Replaces a cell's code through the editor, as a reader would (select all, type). */
+async function editCell(page: Page, cell: number, source: string): Promise<void> {
+  await cellBar(page, cell).getByRole("button", { name: "Edit" }).click();
+  const content = page.locator(`.cell-code[data-cell="${cell}"] .cm-content`);
+  await content.waitFor();
+  await content.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(source);
+}
+
+async function cellNumber(page: Page, text: string): Promise<number> {
+  return Number(await page.locator(".cell-code", { hasText: text }).first().getAttribute("data-cell"));
+}
+
+async function outputText(page: Page, cell: number): Promise<string> {
+  return (await page.locator(`.cell-code[data-cell="${cell}"] .live-outputs`).textContent()) ?? "";
+}
+
+describe("notebook 06 as a reader uses it", () => {
+  const inputsSource = (presetId: string, config: string, context = 32768) =>
+    `const presetId: string = ${JSON.stringify(presetId)};\nconst pastedConfig = \`${config}\`;\nconst context = ${context};\n`;
+
+  it("another preset: the parameter table and the chart show that model's numbers (as the core computes them in Node)", async () => {
+    const { page, problems } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    await editCell(page, inputs, inputsSource("llama-3.1-70b", ""));
+    await expect.poll(() => page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("class")).toContain("live-edited");
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await settled(page);
+    const spec = presetById("llama-3.1-70b").spec;
+    const params = await cellNumber(page, "countParams(spec)");
+    expect(await outputText(page, params)).toContain(`total${groupDigits(countParams(spec).total)}`);
+    const chart = await cellNumber(page, "showPlot(");
+    expect(await page.locator(`.cell-code[data-cell="${chart}"] .live-outputs svg[role="img"]`).getAttribute("aria-label")).toBe(`${spec.name}: FLOPs per generated token against context`);
+    // The cells above the edited one ran first (the page had not run yet), and the cell says so.
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("ok");
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"] .live-cell-status`).textContent()).toBe("Ran the 1 code cell above first (this page had not run here yet), then this one.");
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("a pasted config.json: the numbers are the core's for that config", async () => {
+    const config = `{ "model_type": "llama", "hidden_size": 1024, "intermediate_size": 2816, "num_hidden_layers": 12, "num_attention_heads": 16, "num_key_value_heads": 4, "vocab_size": 32000, "tie_word_embeddings": false }`;
+    const { page } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    await editCell(page, inputs, inputsSource("", config));
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await settled(page);
+    const expected = countParams(importHfConfig(config).spec).total;
+    expect(await outputText(page, await cellNumber(page, "countParams(spec)"))).toContain(`total${groupDigits(expected)}`);
+  });
+});
+
+describe("errors and runaway code", () => {
+  it("a syntax error names the line and column in the cell as written", async () => {
+    const { page } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    await editCell(page, inputs, "const a: number = 1;\nconst b = (a +;\n");
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect(await outputText(page, inputs)).toMatch(/^SyntaxError: .*\(line 2, column 15\)$/);
+  });
+
+  it("a throw shows its message with the line and column in the cell as written (types and all)", async () => {
+    const { page } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    const line3 = "  const n: Record<string, number> = undefinedThing.x;";
+    // 2 spaces, "const n: Record<string, number> = " (34 characters): undefinedThing starts at column 37.
+    expect(line3.indexOf("undefinedThing") + 1).toBe(37);
+    await editCell(page, inputs, `const ok = 1;\nfunction f(): number {\n${line3}\n  return 1;\n}\nf();\n`);
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect(await outputText(page, inputs)).toBe("ReferenceError: undefinedThing is not defined (line 3, column 37)");
+  });
+
+  it("an infinite loop is stopped, the page stays responsive, and the next run starts afresh", async () => {
+    const { page } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    await editCell(page, inputs, "while (true) {}\n");
+    await cellBar(page, inputs).getByRole("button", { name: "Run", exact: true }).click();
+    await page.locator(`.cell-code[data-cell="${inputs}"][data-live="running"]`).waitFor();
+    // The page answers while the worker spins.
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await cellBar(page, inputs).getByRole("button", { name: "Stop" }).click();
+    await settled(page);
+    expect(await outputText(page, inputs)).toContain("was stopped; the runtime restarted");
+    // Reset to the published code and run: the runtime starts again from the top.
+    await cellBar(page, inputs).getByRole("button", { name: "Reset" }).click();
+    await cellBar(page, inputs).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("ok");
+    expect(await outputText(page, inputs)).toContain("presets: gpt2");
+  });
+
+  it("a loop nobody stops ends at the time limit", async () => {
+    const { page } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    await editCell(page, inputs, "for (;;) {}\n");
+    await page.keyboard.press("Shift+Enter");
+    await settled(page, 30_000);
+    expect(await outputText(page, inputs)).toContain("ran longer than 10 seconds and was stopped");
+  });
+});
+
+describe("keeping the work", () => {
+  it("a shared link shows the edited cells, marked, and runs nothing until Run", async () => {
+    const { page } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    const edited = 'const presetId: string = "gpt2";\nconst pastedConfig = "";\nconst context = 1024;\nconsole.log("ran the shared cell");\n';
+    await editCell(page, inputs, edited);
+    await page.getByRole("button", { name: "Copy link with my edits" }).click();
+    await expect.poll(() => page.url()).toContain("#edits=");
+    const link = page.url();
+
+    const context = await browser.newContext();
+    const watched = await watchedPage(context);
+    const workers: string[] = [];
+    watched.page.on("worker", (worker) => workers.push(worker.url()));
+    await watched.page.goto(link);
+    const cell = watched.page.locator(`.cell-code[data-cell="${inputs}"]`);
+    await expect.poll(() => cell.getAttribute("class")).toContain("live-edited");
+    expect(await cell.locator("pre.live-source").textContent()).toBe(edited);
+    expect(await watched.page.locator(".live-page-status").textContent()).toContain("Nothing has run");
+    expect(workers).toEqual([]);
+    expect(await watched.page.locator("[data-live]").count()).toBe(0);
+    await cellBar(watched.page, inputs).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(watched.page);
+    expect(await outputText(watched.page, inputs)).toContain("ran the shared cell");
+    expect(watched.problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("the downloaded .ipynb with an edit runs in Jupyter with the project kernel and gives the browser's outputs", async () => {
+    const missing = missingJupyter();
+    if (missing !== null) throw new Error(missing);
+    const { page } = await open("notebooks/06-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    await editCell(page, inputs, 'const presetId: string = "mixtral-8x7b";\nconst pastedConfig = "";\nconst context = 4096;\n');
+    await runAll(page);
+    const { name, text } = await downloadNotebook(page);
+    expect(name).toBe("06-your-model-edited.ipynb");
+    const dir = mkdtempSync(join(tmpdir(), "hmf-live-ipynb-"));
+    try {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      // --check executes in Jupyter and fails unless the fresh outputs equal the file's (the browser's).
+      const result = await runNotebooks([path], { mode: "check", timeout: 120 });
+      expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
+describe("before interaction", () => {
+  it("a notebook page loads no live-notebook code and adds no markup until the reader reaches for a cell", async () => {
+    const { page } = await open("notebooks/06-your-model/");
+    await page.waitForLoadState("networkidle");
+    const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
+    expect(scripts.filter((name) => /live|codemirror|worker|sucrase/i.test(name))).toEqual([]);
+    expect(await page.locator(".live-page-bar, .live-cell-bar").count()).toBe(0);
+  });
+});
