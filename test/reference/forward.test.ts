@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import type { ModelSpec, StandardAttentionSpec } from "../../src/core/model";
 import { ELEMENTWISE_TERMS, MATMUL_TERMS, type FlopTerm } from "../../src/core/terms";
-import { ReferenceModel, type ForwardOptions, type ForwardResult } from "./forward";
-import { erf } from "./ops";
-import { mulberry32 } from "./prng";
-import { deepseekV2LiteLike, deepseekV3Like, falconLike, gopherLike, llamaLike, mlaWithBiases, qwen2MoeLike, REFERENCE_SPECS } from "./specs";
+import { ReferenceModel, type ForwardOptions, type ForwardResult } from "../../src/reference/forward";
+import { erf } from "../../src/reference/ops";
+import { mulberry32 } from "../../src/reference/prng";
+import { deepseekV2LiteLike, deepseekV3Like, falconLike, gopherLike, llamaLike, mlaWithBiases, qwen2MoeLike, REFERENCE_SPECS } from "../../src/reference/specs";
 
 const CAUSAL_ALL: ForwardOptions = { mask: "causal", logits: "all", elementwise: true };
 const CAUSAL_LAST: ForwardOptions = { mask: "causal", logits: "last", elementwise: true };

@@ -9,8 +9,8 @@
  * src/core/elementwise.ts. Comparisons (max, top-k), bias adds, residual adds,
  * rotary, router softmax and the final logit soft cap are not tallied.
  */
-import type { Activation, NormSpec } from "../../src/core/model";
-import { ELEMENTWISE_TERMS, MATMUL_TERMS, type ElementwiseTerm, type MatmulTerm } from "../../src/core/terms";
+import type { Activation, NormSpec } from "../core/model";
+import { ELEMENTWISE_TERMS, MATMUL_TERMS, type ElementwiseTerm, type MatmulTerm } from "../core/terms";
 
 /**
  * Work that the reference performs but that has no term in terms.ts

@@ -3,7 +3,7 @@
  * random values. The allocator counts each scalar it hands out, so the
  * reference's parameter count is literally "what was allocated".
  */
-import type { MlaAttentionSpec, ModelSpec, NormSpec, StandardAttentionSpec } from "../../src/core/model";
+import type { MlaAttentionSpec, ModelSpec, NormSpec, StandardAttentionSpec } from "../core/model";
 import type { Linear, NormWeights } from "./ops";
 import { mulberry32 } from "./prng";
 

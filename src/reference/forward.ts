@@ -26,8 +26,8 @@
  *   softmax, top-k, expert weighting and the sigmoid of the shared gate are not
  *   counted; the gate's d → 1 dot product counts as router.
  */
-import type { MlaAttentionSpec, ModelSpec, StandardAttentionSpec } from "../../src/core/model";
-import { ELEMENTWISE_TERMS, MATMUL_TERMS, type FlopTerm } from "../../src/core/terms";
+import type { MlaAttentionSpec, ModelSpec, StandardAttentionSpec } from "../core/model";
+import { ELEMENTWISE_TERMS, MATMUL_TERMS, type FlopTerm } from "../core/terms";
 import {
   accumulateWeighted,
   activate,

@@ -4,7 +4,7 @@
  * reference forward pass to run in milliseconds (d ≤ 32, V ≤ 64, L ≤ 3).
  * Learned-position tables hold 32 positions, enough for every test sequence.
  */
-import type { ModelSpec } from "../../src/core/model";
+import type { ModelSpec } from "../core/model";
 
 /** GPT-2: MHA, learned positions, LayerNorm with biases, biases everywhere, plain GELU(tanh) MLP, tied head. */
 export const gpt2Like: ModelSpec = {
