@@ -10,6 +10,15 @@ import type { Activation, NormSpec } from "./model";
 /** Per attention score: scale by 1/√d, subtract the row max, exp, add to the row sum, divide. */
 export const SOFTMAX_FLOPS_PER_SCORE = 5n;
 
+/**
+ * Per softmax row (one query, one head) with an attention sink (gpt-oss): the
+ * sink logit joins the row unscaled, so it pays subtract max, exp, add to the
+ * sum and the divide whose result is then dropped: 4. Source: transformers'
+ * modeling_gpt_oss.eager_attention_forward concatenates `sinks` to the logits,
+ * subtracts the row max, softmaxes and drops the sink column.
+ */
+export const SINK_FLOPS_PER_ROW = 4n;
+
 /** Per attention score when logits are soft-capped: divide by cap, tanh, multiply by cap. */
 export const SOFTCAP_FLOPS_PER_SCORE = 3n;
 

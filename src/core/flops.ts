@@ -3,6 +3,7 @@ import {
   GATE_PRODUCT_FLOPS,
   normFlops,
   SOFTCAP_FLOPS_PER_SCORE,
+  SINK_FLOPS_PER_ROW,
   SOFTMAX_FLOPS_PER_SCORE,
 } from "./elementwise";
 import { layerGroups, type LayerGroup } from "./layers";
@@ -59,11 +60,12 @@ export function forwardFlops(spec: ModelSpec, options: ForwardOptions): FlopCoun
 
   for (const group of layerGroups(spec)) {
     const layers = BigInt(group.count);
-    const keys = attendedKeys(past, tokens, mask, group.window);
+    const keys = attendedKeys(past, tokens, mask, group.window, group.chunk);
     addAttention(terms, spec, layers, n, keys, mla, options.elementwise ?? false);
     addFeedForward(terms, spec, group, layers, n, options.elementwise ?? false);
     if (options.elementwise) terms.norms += layers * n * BigInt(spec.norm.perLayer) * normFlops(spec.norm, d);
   }
+  if (options.elementwise && spec.embeddingNorm) terms.norms += n * normFlops(spec.norm, d);
   terms.logits += 2n * d * BigInt(spec.vocabSize) * logitTokens;
   if (options.elementwise && spec.norm.final) terms.norms += logitTokens * normFlops(spec.norm, d);
   return { total: sumTerms(terms), terms, tokens };
@@ -117,19 +119,28 @@ export function trainFlops(spec: ModelSpec, context: number, options: TrainOptio
 
 /**
  * Keys seen by the new tokens, summed over them, in one layer.
- * Causal: Σ_{p = past+1}^{past+tokens} min(p, window).
+ * Causal: Σ_{p = past+1}^{past+tokens} min(p, window); with chunks of C,
+ * the 1-based position p sees ((p − 1) mod C) + 1 keys, its own chunk so far.
  */
-export function attendedKeys(past: number, tokens: number, mask: "causal" | "full", window: number | null): bigint {
+export function attendedKeys(past: number, tokens: number, mask: "causal" | "full", window: number | null, chunk: number | null = null): bigint {
   const a = BigInt(past);
   const n = BigInt(tokens);
   if (mask === "full") return n * (a + n);
   const last = a + n;
+  if (chunk !== null) return chunkedKeysUpTo(last, BigInt(chunk)) - chunkedKeysUpTo(a, BigInt(chunk));
   if (window === null) return n * a + (n * (n + 1n)) / 2n;
   const w = BigInt(window);
   if (a >= w) return n * w;
   const rampEnd = last < w ? last : w;
   const ramp = (rampEnd * (rampEnd + 1n)) / 2n - (a * (a + 1n)) / 2n;
   return ramp + (last - rampEnd) * w;
+}
+
+/** Σ_{p=1}^{m} ((p − 1) mod C + 1): q whole chunks of C(C + 1)/2 keys, then a ramp of r. */
+function chunkedKeysUpTo(m: bigint, chunk: bigint): bigint {
+  const whole = m / chunk;
+  const rest = m % chunk;
+  return (whole * chunk * (chunk + 1n)) / 2n + (rest * (rest + 1n)) / 2n;
 }
 
 function addAttention(
@@ -157,6 +168,7 @@ function addAttention(
     if (elementwise) {
       const perScore = SOFTMAX_FLOPS_PER_SCORE + (a.logitSoftcap !== undefined ? SOFTCAP_FLOPS_PER_SCORE : 0n);
       terms.softmax += layers * keys * heads * perScore;
+      if (a.sinks) terms.softmax += perLayerTokens * heads * SINK_FLOPS_PER_ROW;
       const norm = innerNorm(spec.norm);
       if (a.qkNorm === "head") terms.norms += perLayerTokens * (heads + kv) * normFlops(norm, hd);
       if (a.qkNorm === "full") terms.norms += perLayerTokens * (normFlops(norm, heads * hd) + normFlops(norm, kv * hd));

@@ -39,13 +39,18 @@ export function kvCacheBytesPerToken(spec: ModelSpec, options: KvCacheOptions = 
   return bytesOf(BigInt(spec.numLayers) * kvCacheValuesPerLayer(spec, options.mla), options.dtype ?? "bf16");
 }
 
-/** Bytes of the KV cache of one sequence of `context` tokens; sliding-window layers keep only their window. */
+/**
+ * Bytes of the KV cache of one sequence of `context` tokens. Sliding-window
+ * layers keep only their window; chunked layers keep at most one chunk
+ * (transformers' chunked cache holds the last attention_chunk_size tokens).
+ */
 export function kvCacheBytes(spec: ModelSpec, context: number, options: KvCacheOptions = {}): bigint {
   if (!Number.isSafeInteger(context) || context < 0) throw new RangeError(`context must be a non-negative integer, got ${String(context)}`);
   const perLayer = kvCacheValuesPerLayer(spec, options.mla);
   let values = 0n;
   for (const group of layerGroups(spec)) {
-    const kept = group.window === null ? context : Math.min(context, group.window);
+    const local = group.window ?? group.chunk;
+    const kept = local === null ? context : Math.min(context, local);
     values += BigInt(group.count) * BigInt(kept) * perLayer;
   }
   return bytesOf(values, options.dtype ?? "bf16");

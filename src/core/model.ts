@@ -37,6 +37,15 @@ export interface ModelSpec {
   parallelBlock?: boolean;
   /** Multiplies logits after tanh capping (Gemma 2): adds elementwise work only. */
   finalLogitSoftcap?: number;
+  /** A norm of width d right after the token embedding (BLOOM's word_embeddings_layernorm). */
+  embeddingNorm?: boolean;
+  /**
+   * Multi-token-prediction modules shipped beside the main model (MiMo): each
+   * is one more decoder layer of the dense kind plus its input projection
+   * (2d → d) and three norms. Counted apart (`ParamCount.multiTokenPrediction`),
+   * never in `total`, never in decode: a plain decoder does not run them.
+   */
+  multiTokenPrediction?: { layers: number };
 }
 
 export type AttentionSpec = StandardAttentionSpec | MlaAttentionSpec;
@@ -65,6 +74,25 @@ export interface StandardAttentionSpec {
   slidingWindow?: SlidingWindowSpec;
   /** tanh soft cap on attention logits (Gemma 2): adds elementwise work only. */
   logitSoftcap?: number;
+  /**
+   * Chunked local attention (Llama 4's attention_chunk_size): in these layers a
+   * query at 0-based position i sees only the keys of its own chunk,
+   * ⌊i / size⌋·size … i. A layer may be chunked or windowed, not both.
+   */
+  chunked?: ChunkedAttentionSpec;
+  /**
+   * Attention sinks (gpt-oss): one learned logit per head and layer that joins
+   * every softmax row and takes probability mass but has no value. Adds H
+   * parameters per layer and elementwise work only (see SINK_FLOPS_PER_ROW).
+   */
+  sinks?: boolean;
+}
+
+export interface ChunkedAttentionSpec {
+  /** Tokens per chunk. */
+  size: number;
+  /** Which layers are chunked (0-based), as for sliding windows. */
+  layers: "all" | "even" | "odd" | number[];
 }
 
 /**

@@ -23,6 +23,8 @@ export interface ParamCount {
   embedding: bigint;
   /** Total minus token embedding, LM head and learned position table (the N of Kaplan et al. and of model cards' "non-embedding"). */
   nonEmbedding: bigint;
+  /** Multi-token-prediction modules (MiMo), counted apart: not in total or active. 0 when there are none. */
+  multiTokenPrediction: bigint;
   breakdown: ParamBreakdown;
   activeBreakdown: ParamBreakdown;
 }
@@ -38,7 +40,7 @@ export function countParams(spec: ModelSpec): ParamCount {
   const positions = positionParams(spec);
   const attention = layers * attentionParams(spec);
   const norms = layers * (BigInt(spec.norm.perLayer) * normParams(spec.norm, d) + attentionNormParams(spec)) +
-    (spec.norm.final ? normParams(spec.norm, d) : 0n);
+    (spec.norm.final ? normParams(spec.norm, d) : 0n) + (spec.embeddingNorm ? normParams(spec.norm, d) : 0n);
 
   let denseLayers = 0n;
   let moeLayers = 0n;
@@ -69,6 +71,7 @@ export function countParams(spec: ModelSpec): ParamCount {
     active: sum(activeBreakdown),
     embedding,
     nonEmbedding: total - embedding - lmHead - learnedPositions,
+    multiTokenPrediction: multiTokenPredictionParams(spec),
     breakdown,
     activeBreakdown,
   };
@@ -89,7 +92,8 @@ export function attentionParams(spec: ModelSpec): bigint {
     const kv = BigInt(a.numKvHeads * a.headDim);
     const weights = d * q + 2n * d * kv + q * d;
     const biases = (a.qkvBias ? q + 2n * kv : 0n) + (a.outBias ? d : 0n);
-    return weights + biases;
+    const sinks = a.sinks ? BigInt(a.numHeads) : 0n;
+    return weights + biases + sinks;
   }
   const heads = BigInt(a.numHeads);
   const qkHead = BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim);
@@ -140,6 +144,21 @@ function positionParams(spec: ModelSpec): bigint {
     return BigInt(spec.numLayers) * (d * attentionWidth + 2n * attentionWidth);
   }
   return 0n;
+}
+
+/**
+ * MiMo's MTP modules (transformers' MiMoMTPLayers): token and hidden norms,
+ * input_proj 2d → d without bias, one decoder layer with the dense MLP, and
+ * a final norm; the embedding and LM head are the main model's.
+ */
+function multiTokenPredictionParams(spec: ModelSpec): bigint {
+  const modules = BigInt(spec.multiTokenPrediction?.layers ?? 0);
+  if (modules === 0n) return 0n;
+  const d = BigInt(spec.hiddenSize);
+  const norm = normParams(spec.norm, d);
+  const layer = attentionParams(spec) + attentionNormParams(spec) + BigInt(spec.norm.perLayer) * norm +
+    mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
+  return modules * (3n * norm + 2n * d * d + layer);
 }
 
 function sum(breakdown: ParamBreakdown): bigint {

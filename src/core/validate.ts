@@ -1,4 +1,5 @@
 import { keyText, ModelError, quoteText } from "./errors";
+import { selects } from "./layers";
 import type {
   Activation,
   AttentionSpec,
@@ -38,7 +39,8 @@ export function validateModel(input: unknown): ModelSpec {
   const spec = record(input, "model");
   allowOnly(spec, "model", [
     "name", "vocabSize", "hiddenSize", "numLayers", "attention", "mlp", "moe", "norm",
-    "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap",
+    "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap", "embeddingNorm",
+    "multiTokenPrediction",
   ]);
   const numLayers = bounded(spec.numLayers, "numLayers", MAX_LAYERS);
   const model: ModelSpec = {
@@ -58,6 +60,12 @@ export function validateModel(input: unknown): ModelSpec {
   if (spec.finalLogitSoftcap !== undefined) {
     model.finalLogitSoftcap = positiveNumber(spec.finalLogitSoftcap, "finalLogitSoftcap");
   }
+  if (spec.embeddingNorm !== undefined) model.embeddingNorm = flag(spec.embeddingNorm, "embeddingNorm");
+  if (spec.multiTokenPrediction !== undefined) {
+    const mtp = record(spec.multiTokenPrediction, "multiTokenPrediction");
+    allowOnly(mtp, "multiTokenPrediction", ["layers"]);
+    model.multiTokenPrediction = { layers: bounded(mtp.layers, "multiTokenPrediction.layers", MAX_LAYERS) };
+  }
   return model;
 }
 
@@ -69,6 +77,7 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
   if (kind === "standard") {
     allowOnly(a, "attention", [
       "kind", "numHeads", "numKvHeads", "headDim", "qkvBias", "outBias", "qkNorm", "slidingWindow", "logitSoftcap",
+      "chunked", "sinks",
     ]);
     const numHeads = bounded(a.numHeads, "attention.numHeads");
     const numKvHeads = bounded(a.numKvHeads, "attention.numKvHeads");
@@ -89,6 +98,15 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
     };
     if (a.slidingWindow !== undefined) spec.slidingWindow = slidingWindow(a.slidingWindow, numLayers);
     if (a.logitSoftcap !== undefined) spec.logitSoftcap = positiveNumber(a.logitSoftcap, "attention.logitSoftcap");
+    if (a.chunked !== undefined) {
+      spec.chunked = slidingWindow(a.chunked, numLayers, "attention.chunked");
+      const windowed = spec.slidingWindow;
+      if (windowed) {
+        const both = firstOverlap(windowed.layers, spec.chunked.layers, numLayers);
+        if (both !== null) throw new ModelError("attention.chunked.layers", `layer ${both} is both chunked and in a sliding window; a layer has one local pattern`);
+      }
+    }
+    if (a.sinks !== undefined) spec.sinks = flag(a.sinks, "attention.sinks");
     return spec;
   }
   allowOnly(a, "attention", [
@@ -108,14 +126,21 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
   return spec;
 }
 
-function slidingWindow(input: unknown, numLayers: number): SlidingWindowSpec {
-  const w = record(input, "attention.slidingWindow");
-  allowOnly(w, "attention.slidingWindow", ["size", "layers"]);
-  const size = bounded(w.size, "attention.slidingWindow.size");
+function slidingWindow(input: unknown, numLayers: number, field = "attention.slidingWindow"): SlidingWindowSpec {
+  const w = record(input, field);
+  allowOnly(w, field, ["size", "layers"]);
+  const size = bounded(w.size, `${field}.size`);
   if (Array.isArray(w.layers)) {
-    return { size, layers: layerList(w.layers, "attention.slidingWindow.layers", numLayers) };
+    return { size, layers: layerList(w.layers, `${field}.layers`, numLayers) };
   }
-  return { size, layers: oneOf(w.layers, "attention.slidingWindow.layers", ["all", "even", "odd"] as const) };
+  return { size, layers: oneOf(w.layers, `${field}.layers`, ["all", "even", "odd"] as const) };
+}
+
+/** The first layer both patterns select, or null: lists are short, and "all"/"even"/"odd" meet on layer 0 or 1 if at all. */
+function firstOverlap(a: SlidingWindowSpec["layers"], b: SlidingWindowSpec["layers"], numLayers: number): number | null {
+  const candidates = Array.isArray(a) ? a : Array.isArray(b) ? b : [0, 1].filter((layer) => layer < numLayers);
+  for (const layer of candidates) if (selects(a, layer) && selects(b, layer)) return layer;
+  return null;
 }
 
 function mlp(input: unknown, field: string): MlpSpec {

@@ -13,8 +13,12 @@
  *   `parallelBlock`, attention and MLP read the same block input (1 norm:
  *   sharing its output). Only the number of norm applications matters for counts.
  * - Masks: causal = a query at 0-based position i sees keys max(0, i − W + 1)..i
- *   (W = window on windowed layers, else unbounded). Full = every query sees
- *   every token of the sequence (cached + new); windows are not applied.
+ *   (W = window on windowed layers, else unbounded), or ⌊i / C⌋·C..i on
+ *   chunked layers (Llama 4). Full = every query sees every token of the
+ *   sequence (cached + new); windows and chunks are not applied.
+ * - Sinks (gpt-oss): one learned logit per head joins each softmax row
+ *   unscaled and takes probability mass; it has no value (see ops.ts).
+ * - Embedding norm (BLOOM): one width-d norm on each embedded token.
  * - Rotary: the first 2·⌊fraction·hd/2⌋ dims of each q/k head (GPT-NeoX pairing
  *   i ↔ i + half); MLA always rotates its qkRopeHeadDim dims. Not counted.
  * - ALiBi: −slope_h·|i − j| added to scaled scores. Not counted (a bias add).
@@ -96,6 +100,12 @@ type LayerCache =
       keys: Float64Array[];
       values: Float64Array[];
     };
+
+/** Local attention of a layer: a sliding window or a chunk. */
+interface LocalPattern {
+  kind: "window" | "chunk";
+  size: number;
+}
 
 /** Everything one forward call shares across layers. */
 interface Pass {
@@ -187,6 +197,8 @@ export class ReferenceModel {
     };
 
     let hidden = tokenIds.map((token, t) => this.embed(token, pass.start + t));
+    const embeddingNorm = this.weights.embeddingNorm;
+    if (embeddingNorm) hidden = hidden.map((x) => applyNorm(embeddingNorm, x, pass.tally));
     for (let index = 0; index < this.spec.numLayers; index++) hidden = this.block(index, hidden, pass);
 
     const logitPositions = opts.logits === "all" ? hidden : hidden.slice(-1);
@@ -254,7 +266,7 @@ export class ReferenceModel {
   private attention(index: number, hs: Float64Array[], pass: Pass): Float64Array[] {
     const layer = this.weights.layers[index]!;
     const cache = this.cache[index]!;
-    const window = this.windowOf(index);
+    const window = this.localPatternOf(index);
     if (layer.attention.kind === "standard" && cache.kind === "standard") {
       return this.standardAttention(layer.attention, layer.relative, cache, window, hs, pass);
     }
@@ -264,20 +276,27 @@ export class ReferenceModel {
     throw new Error("cache and attention kinds disagree");
   }
 
-  /** The sliding window of layer `index`, or null when it attends globally. */
-  private windowOf(index: number): number | null {
-    const window = this.spec.attention.slidingWindow;
-    if (!window) return null;
-    const { layers } = window;
-    const applies =
+  /** The local pattern of layer `index`: a sliding window, a chunk, or null when it attends globally. */
+  private localPatternOf(index: number): LocalPattern | null {
+    const applies = (layers: "all" | "even" | "odd" | number[]) =>
       layers === "all" ? true : layers === "even" ? index % 2 === 0 : layers === "odd" ? index % 2 === 1 : layers.includes(index);
-    return applies ? window.size : null;
+    const attention = this.spec.attention;
+    const window = attention.slidingWindow;
+    if (window && applies(window.layers)) return { kind: "window", size: window.size };
+    const chunked = attention.kind === "standard" ? attention.chunked : undefined;
+    if (chunked && applies(chunked.layers)) return { kind: "chunk", size: chunked.size };
+    return null;
   }
 
-  /** Cached positions a query at 0-based `position` sees, as an inclusive range. */
-  private visibleRange(position: number, window: number | null, pass: Pass): { first: number; last: number } {
+  /**
+   * Cached positions a query at 0-based `position` sees, as an inclusive range:
+   * a window of W ends at the query; a chunk of C starts at ⌊position / C⌋·C.
+   */
+  private visibleRange(position: number, local: LocalPattern | null, pass: Pass): { first: number; last: number } {
     if (pass.mask === "full") return { first: 0, last: pass.total - 1 };
-    return { first: window === null ? 0 : Math.max(0, position - window + 1), last: position };
+    if (local === null) return { first: 0, last: position };
+    if (local.kind === "window") return { first: Math.max(0, position - local.size + 1), last: position };
+    return { first: Math.floor(position / local.size) * local.size, last: position };
   }
 
   // ── standard (MHA / GQA / MQA) attention ──────────────────────────────────
@@ -286,7 +305,7 @@ export class ReferenceModel {
     weights: StandardAttentionWeights,
     relative: RelativePositionWeights | null,
     cache: { keys: Float64Array[]; values: Float64Array[] },
-    window: number | null,
+    window: LocalPattern | null,
     hs: Float64Array[],
     pass: Pass,
   ): Float64Array[] {
@@ -323,7 +342,8 @@ export class ReferenceModel {
         if (relative && relativeDistances) {
           this.addRelativeScores(raw, q, head, relative, relativeDistances, position, first, tally);
         }
-        const probabilities = attentionProbabilities(raw, settings, this.alibiBias(head, position, first, raw.length), tally);
+        const sink = weights.sinks ? weights.sinks[head]! : null;
+        const probabilities = attentionProbabilities(raw, settings, this.alibiBias(head, position, first, raw.length), tally, sink);
         accumulateWeighted(probabilities, values, kvHead * hd, hd, heads, head * hd, tally, "attnValues");
       }
       return applyLinear(weights.o, heads, tally, "outProj");
@@ -378,7 +398,7 @@ export class ReferenceModel {
   private mlaAttention(
     weights: MlaAttentionWeights,
     cache: Extract<LayerCache, { kind: "mla" }>,
-    window: number | null,
+    window: LocalPattern | null,
     hs: Float64Array[],
     pass: Pass,
   ): Float64Array[] {

@@ -17,6 +17,8 @@ export interface StandardAttentionWeights {
   readonly qNorm: NormWeights | null;
   /** qkNorm "head": width hd, applied to every key head; "full": width Hkv·hd. */
   readonly kNorm: NormWeights | null;
+  /** gpt-oss attention sinks: one logit per query head. */
+  readonly sinks: Float64Array | null;
 }
 
 export interface MlaAttentionWeights {
@@ -79,6 +81,8 @@ export interface LayerWeights {
 
 export interface ModelWeights {
   readonly embedding: Float64Array; // V × d
+  /** BLOOM's norm right after the embedding. */
+  readonly embeddingNorm: NormWeights | null;
   readonly learnedPositions: Float64Array | null; // maxPositions × d
   readonly layers: readonly LayerWeights[];
   readonly finalNorm: NormWeights | null;
@@ -138,13 +142,14 @@ export function isDenseLayer(spec: ModelSpec, index: number): boolean {
 export function allocateWeights(spec: ModelSpec, allocator: ParameterAllocator): ModelWeights {
   const d = spec.hiddenSize;
   const embedding = allocator.tensor(spec.vocabSize * d, 0, 1);
+  const embeddingNorm = spec.embeddingNorm ? widthDNorm(spec, allocator) : null;
   const learnedPositions = spec.positions.kind === "learned" ? allocator.tensor(spec.positions.maxPositions * d, 0, 0.1) : null;
   const layers: LayerWeights[] = [];
   for (let index = 0; index < spec.numLayers; index++) layers.push(allocateLayer(spec, index, allocator));
   const finalNorm = spec.norm.final ? widthDNorm(spec, allocator) : null;
   const lmHead = spec.tiedEmbeddings ? null : allocator.linear(d, spec.vocabSize, false);
   const lmHeadBias = spec.lmHeadBias ? allocator.tensor(spec.vocabSize, 0, 0.1) : null;
-  return { embedding, learnedPositions, layers, finalNorm, lmHead, lmHeadBias };
+  return { embedding, embeddingNorm, learnedPositions, layers, finalNorm, lmHead, lmHeadBias };
 }
 
 function allocateLayer(spec: ModelSpec, index: number, allocator: ParameterAllocator): LayerWeights {
@@ -197,6 +202,7 @@ function allocateStandardAttention(
     o: allocator.linear(h * hd, d, outBias),
     qNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : h * hd, allocator),
     kNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : hKv * hd, allocator),
+    sinks: attention.sinks ? allocator.tensor(h, 0, 1) : null,
   };
 }
 
