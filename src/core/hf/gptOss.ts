@@ -13,7 +13,7 @@ export function gptOss(reader: ConfigReader, name: string): ModelSpec {
   const numLayers = reader.layers("num_hidden_layers");
   const numHeads = reader.intOr("num_attention_heads", 64, "the gpt-oss default");
   // GptOssConfig's default layer_types: sliding on even layers, full on odd ones.
-  const window = slidingWindow(reader, numLayers, () => "even");
+  const window = slidingWindow(reader, numLayers, () => "even", { size: 128, why: "the gpt-oss default" });
   const bias = reader.boolOr("attention_bias", true, "the gpt-oss default");
   const width = reader.int("intermediate_size");
   const experts = reader.intOr("num_local_experts", 128, "the gpt-oss default");

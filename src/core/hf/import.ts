@@ -91,7 +91,10 @@ export function importHfConfig(input: unknown, options: { name?: string } = {}):
   if (!importer) {
     throw new ConfigError("model_type", `unsupported model_type ${quoteText(modelType, 60)} (supported: ${SUPPORTED_MODEL_TYPES.join(", ")})`);
   }
-  const textConfig = NESTED_TEXT_TYPES.has(modelType) ? config.text_config : undefined;
+  const textConfig = NESTED_TEXT_TYPES.has(modelType) ? ownValue(config, "text_config") : undefined;
+  if (NESTED_TEXT_TYPES.has(modelType) && (textConfig === undefined || textConfig === null) && !Object.prototype.hasOwnProperty.call(config, "hidden_size")) {
+    throw new ConfigError("text_config", `missing: a ${modelType} config nests the language model under text_config (or gives its keys at the top level)`);
+  }
   let reader: ConfigReader;
   let source = config;
   let fieldPrefix = "";
@@ -101,7 +104,7 @@ export function importHfConfig(input: unknown, options: { name?: string } = {}):
     }
     const text = textConfig as Record<string, unknown>;
     // Settings the wrapper gives and the text config leaves out (tie_word_embeddings) apply to the text model.
-    const inherited = Object.fromEntries(Object.entries(config).filter(([key]) => !MULTIMODAL_WRAPPER_KEYS.has(key) && !(key in text)));
+    const inherited = Object.fromEntries(Object.entries(config).filter(([key]) => !MULTIMODAL_WRAPPER_KEYS.has(key) && !Object.prototype.hasOwnProperty.call(text, key)));
     source = { ...inherited, ...text };
     reader = new ConfigReader(source);
     fieldPrefix = "text_config.";
@@ -134,9 +137,13 @@ export function importHfConfig(input: unknown, options: { name?: string } = {}):
   function fieldOf(key: string): string {
     if (fieldPrefix === "") return key;
     const text = config.text_config as Record<string, unknown>;
-    const top = key.replace(/\[.*$/, "");
+    const top = key.replace(/(\[\d+\])+$/, "");
     return Object.prototype.hasOwnProperty.call(text, top) || !Object.prototype.hasOwnProperty.call(config, top) ? `${fieldPrefix}${key}` : key;
   }
+}
+
+function ownValue(config: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(config, key) ? config[key] : undefined;
 }
 
 function parseConfig(input: unknown): Record<string, unknown> {

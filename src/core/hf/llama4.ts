@@ -81,6 +81,7 @@ function usesRope(reader: ConfigReader, numLayers: number): boolean[] {
   reader.ignore("no_rope_layers");
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
     const interval = reader.intOr("no_rope_layer_interval", 4, "the Llama 4 default");
+    reader.assume(`no_rope_layers not given: every layer uses RoPE (and chunked attention) except each ${interval}th, as Llama4TextConfig derives it`);
     return Array.from({ length: numLayers }, (_, i) => (i + 1) % interval !== 0);
   }
   if (!Array.isArray(value)) throw new ConfigError("no_rope_layers", `expected a list of 0 or 1 per layer, got ${describeValue(value)}`);
