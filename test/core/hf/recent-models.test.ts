@@ -10,6 +10,7 @@ import { decodeFlops } from "../../../src/core/flops";
 import { importHfConfig, SUPPORTED_MODEL_TYPES } from "../../../src/core/hf/import";
 import { kvCacheBytes } from "../../../src/core/memory";
 import { countParams } from "../../../src/core/params";
+import { presetById } from "../../../src/core/presets";
 import { fixture } from "../../fixtures/load";
 
 const config = (file: string) => fixture<Record<string, unknown>>(`configs/${file}`);
@@ -206,5 +207,17 @@ describe("bad and unusual configs", () => {
     expect(importError({ ...config("phi-2.json"), qk_layernorm: true }).field).toBe("qk_layernorm");
     expect(importError({ ...config("glm-4.5.json"), moe_intermediate_size: -1 }).field).toBe("moe_intermediate_size");
     expect(importError({ ...config("gpt-oss-20b.json"), layer_types: ["sliding_attention"] }).field).toBe("layer_types");
+  });
+});
+
+describe("presets of the new models", () => {
+  it.each([
+    ["gpt-oss-120b", "gpt-oss-120b.json"], ["gpt-oss-20b", "gpt-oss-20b.json"], ["llama-4-scout", "llama-4-scout-17b-16e.json"],
+    ["llama-4-maverick", "llama-4-maverick-17b-128e.json"], ["gemma-3-27b", "gemma-3-27b.json"], ["kimi-k2", "kimi-k2-instruct.json"],
+    ["glm-4.5", "glm-4.5.json"], ["phi-2", "phi-2.json"], ["bloom-176b", "bloom.json"],
+  ])("%s is exactly what the importer makes of %s", (id, file) => {
+    const preset = presetById(id);
+    expect(preset.spec).toEqual(importHfConfig(config(file), { name: preset.spec.name }).spec);
+    expect(preset.citation.url).toMatch(/^https:\/\/huggingface\.co\//);
   });
 });
