@@ -50,3 +50,18 @@ export function normFlops(norm: Pick<NormSpec, "kind" | "affine" | "bias">, n: b
   if (!norm.affine) return 5n * n + 4n;
   return (norm.bias ? 7n : 6n) * n + 4n;
 }
+
+/**
+ * DeepSeek Sparse Attention's lightning indexer, counted as matrix work:
+ * per visible key, each of the H_I index heads takes a d_I-long dot product
+ * (q_h·k) and one multiply-add to weight it (w_h·ReLU(·)), so
+ * 2·H_I·(d_I + 1) FLOPs per key. The ReLU and the top-k selection are
+ * comparisons and are not counted; the main attention then reads
+ * min(visible keys, top-k) keys. The key's LayerNorm is elementwise (norms).
+ * Source: DeepSeek-V3.2-Exp, inference/model.py (Indexer.forward) and the
+ * DeepSeek-V3.2-Exp report, Section 2.1.
+ */
+export const INDEXER_CONVENTION = {
+  flopsPerKeyPerHead: (headDim: bigint): bigint => 2n * (headDim + 1n),
+  source: "DeepSeek-AI 2025, DeepSeek-V3.2-Exp: Boosting Long-Context Efficiency with DeepSeek Sparse Attention, Section 2.1; inference/model.py, Indexer",
+} as const;

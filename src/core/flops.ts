@@ -3,6 +3,7 @@ import {
   GATE_PRODUCT_FLOPS,
   normFlops,
   SOFTCAP_FLOPS_PER_SCORE,
+  INDEXER_CONVENTION,
   SINK_FLOPS_PER_ROW,
   SOFTMAX_FLOPS_PER_SCORE,
 } from "./elementwise";
@@ -61,7 +62,10 @@ export function forwardFlops(spec: ModelSpec, options: ForwardOptions): FlopCoun
   for (const group of layerGroups(spec)) {
     const layers = BigInt(group.count);
     const keys = attendedKeys(past, tokens, mask, group.window, group.chunk);
-    addAttention(terms, spec, layers, n, keys, mla, options.elementwise ?? false);
+    const indexer = spec.attention.kind === "mla" ? spec.attention.indexer : undefined;
+    if (indexer) addIndexer(terms, spec, layers, n, keys, options.elementwise ?? false);
+    const readKeys = indexer ? sparseKeys(past, tokens, mask, indexer.topK) : keys;
+    addAttention(terms, spec, layers, n, readKeys, mla, options.elementwise ?? false);
     addFeedForward(terms, spec, group, layers, n, options.elementwise ?? false);
     if (options.elementwise) terms.norms += layers * n * BigInt(spec.norm.perLayer) * normFlops(spec.norm, d);
   }
@@ -134,6 +138,31 @@ export function attendedKeys(past: number, tokens: number, mask: "causal" | "ful
   const rampEnd = last < w ? last : w;
   const ramp = (rampEnd * (rampEnd + 1n)) / 2n - (a * (a + 1n)) / 2n;
   return ramp + (last - rampEnd) * w;
+}
+
+/**
+ * Keys the main attention reads under DeepSeek Sparse Attention: each new
+ * token reads min(visible keys, top-k), which for a causal mask is the count
+ * of a sliding window of k.
+ */
+export function sparseKeys(past: number, tokens: number, mask: "causal" | "full", topK: number): bigint {
+  if (mask === "causal") return attendedKeys(past, tokens, "causal", topK);
+  const visible = BigInt(past + tokens);
+  const k = BigInt(topK);
+  return BigInt(tokens) * (visible < k ? visible : k);
+}
+
+/** The lightning indexer: its projections per new token, and its scores over every visible key. */
+function addIndexer(terms: Record<FlopTerm, bigint>, spec: ModelSpec, layers: bigint, n: bigint, keys: bigint, elementwise: boolean): void {
+  const a = spec.attention;
+  if (a.kind !== "mla" || !a.indexer) return;
+  const d = BigInt(spec.hiddenSize);
+  const heads = BigInt(a.indexer.numHeads);
+  const width = BigInt(a.indexer.headDim);
+  const queryIn = a.qLoraRank === null ? d : BigInt(a.qLoraRank);
+  terms.indexerProj += layers * n * 2n * (queryIn * heads * width + d * width + d * heads);
+  terms.indexerScores += layers * keys * heads * INDEXER_CONVENTION.flopsPerKeyPerHead(width);
+  if (elementwise) terms.norms += layers * n * normFlops({ kind: "layernorm", affine: true, bias: true }, width);
 }
 
 /** Σ_{p=1}^{m} ((p − 1) mod C + 1): q whole chunks of C(C + 1)/2 keys, then a ramp of r. */

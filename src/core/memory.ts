@@ -25,8 +25,10 @@ export function weightBytes(spec: ModelSpec, dtype: Dtype): bigint {
 export function kvCacheValuesPerLayer(spec: ModelSpec, mla: "latent" | "expanded" = "latent"): bigint {
   const a = spec.attention;
   if (a.kind === "standard") return 2n * BigInt(a.numKvHeads) * BigInt(a.headDim);
-  if (mla === "latent") return BigInt(a.kvLoraRank + a.qkRopeHeadDim);
-  return BigInt(a.numHeads) * BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim);
+  // DSA also caches one index key per token (DeepSeek keeps it in FP8; here it is stored like the rest).
+  const indexKeys = BigInt(a.indexer?.headDim ?? 0);
+  if (mla === "latent") return BigInt(a.kvLoraRank + a.qkRopeHeadDim) + indexKeys;
+  return BigInt(a.numHeads) * BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim) + indexKeys;
 }
 
 export interface KvCacheOptions {

@@ -115,6 +115,25 @@ export interface MlaAttentionSpec {
    */
   bias: boolean;
   slidingWindow?: SlidingWindowSpec;
+  /**
+   * DeepSeek Sparse Attention (DeepSeek-V3.2): a lightning indexer scores
+   * every visible key and the attention reads only the top `topK` of them.
+   */
+  indexer?: IndexerSpec;
+}
+
+/**
+ * DeepSeek-V3.2's lightning indexer (inference/model.py, class Indexer):
+ * queries wq_b from the query latent (q_lora_rank → numHeads·headDim), one
+ * shared key wk (d → headDim) with a LayerNorm (weight and bias), and per-head
+ * weights weights_proj (d → numHeads). Index score of a key:
+ * Σ_h w_h·ReLU(q_h·k). Its keys are cached beside the latent.
+ */
+export interface IndexerSpec {
+  numHeads: number;
+  headDim: number;
+  /** Keys the main attention reads per query (index_topk). */
+  topK: number;
 }
 
 export interface SlidingWindowSpec {

@@ -106,7 +106,18 @@ export function attentionParams(spec: ModelSpec): bigint {
   const kvUp = kvRank * heads * (BigInt(a.qkNopeHeadDim) + vHead);
   const out = heads * vHead * d;
   const biases = a.bias ? (a.qLoraRank === null ? 0n : BigInt(a.qLoraRank)) + kvRank + rope + d : 0n;
-  return query + kvDown + kvUp + out + biases;
+  return query + kvDown + kvUp + out + biases + indexerParams(spec);
+}
+
+/** The lightning indexer's projections (its LayerNorm is under norms): wq_b, wk, weights_proj. */
+export function indexerParams(spec: ModelSpec): bigint {
+  const a = spec.attention;
+  if (a.kind !== "mla" || !a.indexer) return 0n;
+  const d = BigInt(spec.hiddenSize);
+  const heads = BigInt(a.indexer.numHeads);
+  const width = BigInt(a.indexer.headDim);
+  const queryIn = a.qLoraRank === null ? d : BigInt(a.qLoraRank);
+  return queryIn * heads * width + d * width + d * heads;
 }
 
 /** The norms inside attention (qk-norms, MLA's latent norms): the model's kind, a weight when affine, never a bias. */
@@ -119,7 +130,9 @@ export function attentionNormParams(spec: ModelSpec): bigint {
   const a = spec.attention;
   const norm = innerNorm(spec.norm);
   if (a.kind === "mla") {
-    return normParams(norm, BigInt(a.kvLoraRank)) + (a.qLoraRank === null ? 0n : normParams(norm, BigInt(a.qLoraRank)));
+    // The indexer's key norm is a LayerNorm with weight and bias whatever the model's norms are.
+    const indexerNorm = a.indexer ? 2n * BigInt(a.indexer.headDim) : 0n;
+    return normParams(norm, BigInt(a.kvLoraRank)) + (a.qLoraRank === null ? 0n : normParams(norm, BigInt(a.qLoraRank))) + indexerNorm;
   }
   if (a.qkNorm === "head") return 2n * normParams(norm, BigInt(a.headDim));
   if (a.qkNorm === "full") {

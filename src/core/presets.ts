@@ -183,6 +183,13 @@ export const PRESETS: readonly Preset[] = [
     published: { total: "176247271424", active: "176247271424", note: "176,247,271,424 (model card)" },
   },
   {
+    id: "deepseek-v3.2",
+    spec: {"name": "DeepSeek-V3.2-Exp (MoE, MLA, sparse attention)", "vocabSize": 129280, "hiddenSize": 7168, "numLayers": 61, "attention": {"kind": "mla", "numHeads": 128, "qLoraRank": 1536, "kvLoraRank": 512, "qkNopeHeadDim": 128, "qkRopeHeadDim": 64, "vHeadDim": 128, "bias": false, "indexer": {"numHeads": 64, "headDim": 128, "topK": 2048}}, "mlp": {"gated": true, "intermediateSize": 18432, "activation": "silu", "bias": false}, "norm": {"kind": "rmsnorm", "affine": true, "bias": false, "perLayer": 2, "final": true}, "positions": {"kind": "rotary", "fraction": 1}, "tiedEmbeddings": false, "moe": {"numExperts": 256, "expertsPerToken": 8, "expertIntermediateSize": 2048, "numSharedExperts": 1, "sharedExpertIntermediateSize": 2048, "sharedExpertGate": false, "routerBias": true, "firstDenseLayers": 3}},
+    citation: { label: "DeepSeek-V3.2-Exp config.json", reference: "DeepSeek-AI 2025, DeepSeek-V3.2-Exp: Boosting Long-Context Efficiency with DeepSeek Sparse Attention; Hugging Face deepseek-ai/DeepSeek-V3.2-Exp, config.json", url: "https://huggingface.co/deepseek-ai/DeepSeek-V3.2-Exp" },
+    hfRepo: "deepseek-ai/DeepSeek-V3.2-Exp",
+    published: { note: "671B main model plus the lightning indexer (0.85B here); the repository lists 685B with the MTP module" },
+  },
+  {
     id: "gpt3-175b",
     spec: {
       name: "GPT-3 175B", vocabSize: 50257, hiddenSize: 12288, numLayers: 96,

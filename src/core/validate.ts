@@ -110,7 +110,7 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
     return spec;
   }
   allowOnly(a, "attention", [
-    "kind", "numHeads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim", "bias", "slidingWindow",
+    "kind", "numHeads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim", "bias", "slidingWindow", "indexer",
   ]);
   const spec: AttentionSpec = {
     kind,
@@ -123,6 +123,16 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
     bias: flag(a.bias, "attention.bias"),
   };
   if (a.slidingWindow !== undefined) spec.slidingWindow = slidingWindow(a.slidingWindow, numLayers);
+  if (a.indexer !== undefined) {
+    const indexer = record(a.indexer, "attention.indexer");
+    allowOnly(indexer, "attention.indexer", ["numHeads", "headDim", "topK"]);
+    spec.indexer = {
+      numHeads: bounded(indexer.numHeads, "attention.indexer.numHeads"),
+      headDim: bounded(indexer.headDim, "attention.indexer.headDim"),
+      topK: bounded(indexer.topK, "attention.indexer.topK"),
+    };
+    if (spec.slidingWindow) throw new ModelError("attention.indexer", "sparse attention and a sliding window together are not supported");
+  }
   return spec;
 }
 

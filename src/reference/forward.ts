@@ -99,6 +99,8 @@ type LayerCache =
       /** Expanded mode only: per-head keys H·(nope + rope) and values H·vHeadDim. */
       keys: Float64Array[];
       values: Float64Array[];
+      /** DSA: the indexer's normalized key per position. */
+      indexKeys: Float64Array[];
     };
 
 /** Local attention of a layer: a sliding window or a chunk. */
@@ -171,7 +173,7 @@ export class ReferenceModel {
     this.cache = this.weights.layers.map((layer): LayerCache =>
       layer.attention.kind === "standard"
         ? { kind: "standard", keys: [], values: [] }
-        : { kind: "mla", latents: [], ropeKeys: [], keys: [], values: [] },
+        : { kind: "mla", latents: [], ropeKeys: [], keys: [], values: [], indexKeys: [] },
     );
     this.cachedPositions = 0;
     this.cacheMlaMode = null;
@@ -333,6 +335,7 @@ export class ReferenceModel {
       const { first, last } = this.visibleRange(position, window, pass);
       const keys = cache.keys.slice(first, last + 1);
       const values = cache.values.slice(first, last + 1);
+      const keyPositions = Array.from({ length: keys.length }, (_, i) => first + i);
       const heads = new Float64Array(h * hd);
       for (let head = 0; head < h; head++) {
         const kvHead = Math.floor(head / queriesPerKvHead); // GQA: consecutive query heads share a KV head
@@ -343,7 +346,7 @@ export class ReferenceModel {
           this.addRelativeScores(raw, q, head, relative, relativeDistances, position, first, tally);
         }
         const sink = weights.sinks ? weights.sinks[head]! : null;
-        const probabilities = attentionProbabilities(raw, settings, this.alibiBias(head, position, first, raw.length), tally, sink);
+        const probabilities = attentionProbabilities(raw, settings, this.alibiBias(head, position, keyPositions), tally, sink);
         accumulateWeighted(probabilities, values, kvHead * hd, hd, heads, head * hd, tally, "attnValues");
       }
       return applyLinear(weights.o, heads, tally, "outProj");
@@ -384,12 +387,12 @@ export class ReferenceModel {
   }
 
   /** ALiBi's −slope·distance per visible key, or null without ALiBi. */
-  private alibiBias(head: number, position: number, first: number, count: number): Float64Array | null {
+  private alibiBias(head: number, position: number, keys: readonly number[]): Float64Array | null {
     if (this.spec.positions.kind !== "alibi") return null;
     const heads = this.spec.attention.numHeads;
     const slope = Math.pow(2, (-8 * (head + 1)) / heads);
-    const bias = new Float64Array(count);
-    for (let j = 0; j < count; j++) bias[j] = -slope * Math.abs(position - (first + j));
+    const bias = new Float64Array(keys.length);
+    for (let j = 0; j < keys.length; j++) bias[j] = -slope * Math.abs(position - keys[j]!);
     return bias;
   }
 
@@ -407,9 +410,17 @@ export class ReferenceModel {
     const { tally } = pass;
     const queryHead = nope + rope;
 
+    const indexQueries: Array<{ q: Float64Array; w: Float64Array } | null> = [];
     const queries = hs.map((x, t) => {
       const position = pass.start + t;
-      const q = this.mlaQuery(weights, x, tally); // per head: [nope | rope]
+      const { q, latent: queryLatent } = this.mlaQuery(weights, x, tally); // per head: [nope | rope]
+      if (weights.indexer) {
+        const indexer = weights.indexer;
+        indexQueries.push({ q: applyLinear(indexer.wqB, queryLatent, tally, "indexerProj"), w: applyLinear(indexer.weightsProj, x, tally, "indexerProj") });
+        cache.indexKeys.push(applyNorm(indexer.kNorm, applyLinear(indexer.wk, x, tally, "indexerProj"), tally));
+      } else {
+        indexQueries.push(null);
+      }
       this.rotateHeads(q, h, queryHead, nope, rope, position);
       const compressed = applyLinear(weights.kvDown, x, tally, "kvDown");
       const latent = applyNorm(weights.kvDownNorm, compressed.slice(0, rank), tally);
@@ -435,24 +446,59 @@ export class ReferenceModel {
     return queries.map((q, t) => {
       const position = pass.start + t;
       const { first, last } = this.visibleRange(position, window, pass);
+      const visible = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+      const index = indexQueries[t];
+      const keys = index && spec.indexer ? this.topKeys(index, cache.indexKeys, visible, spec.indexer, tally) : visible;
       const heads = new Float64Array(h * vd);
       for (let head = 0; head < h; head++) {
-        const alibi = this.alibiBias(head, position, first, last - first + 1);
+        const alibi = this.alibiBias(head, position, keys);
         const out =
           pass.mlaMode === "expanded"
-            ? this.mlaExpandedHead(q, head, cache, first, last, settings, alibi, tally)
-            : this.mlaAbsorbedHead(weights, q, head, cache, first, last, settings, alibi, tally);
+            ? this.mlaExpandedHead(q, head, cache, keys, settings, alibi, tally)
+            : this.mlaAbsorbedHead(weights, q, head, cache, keys, settings, alibi, tally);
         heads.set(out, head * vd);
       }
       return applyLinear(weights.o, heads, tally, "outProj");
     });
   }
 
-  private mlaQuery(weights: MlaAttentionWeights, x: Float64Array, tally: Tally): Float64Array {
-    if (weights.qProj) return applyLinear(weights.qProj, x, tally, "qProj");
+  /** MLA's query heads, and what the indexer's query reads: the normalized query latent, or x without one. */
+  private mlaQuery(weights: MlaAttentionWeights, x: Float64Array, tally: Tally): { q: Float64Array; latent: Float64Array } {
+    if (weights.qProj) return { q: applyLinear(weights.qProj, x, tally, "qProj"), latent: x };
     if (!weights.qDown || !weights.qDownNorm || !weights.qUp) throw new Error("MLA query weights missing");
     const compressed = applyNorm(weights.qDownNorm, applyLinear(weights.qDown, x, tally, "qDown"), tally);
-    return applyLinear(weights.qUp, compressed, tally, "qUp");
+    return { q: applyLinear(weights.qUp, compressed, tally, "qUp"), latent: compressed };
+  }
+
+  /**
+   * DSA's lightning indexer: score every visible key as Σ_h w_h·ReLU(q_h·k)
+   * (a dot of d_I and one multiply-add per head, tallied as indexerScores;
+   * the ReLU is a comparison) and keep the top k, ties to the earlier key,
+   * returned in position order.
+   */
+  private topKeys(
+    index: { q: Float64Array; w: Float64Array },
+    indexKeys: readonly Float64Array[],
+    visible: number[],
+    indexer: { numHeads: number; headDim: number; topK: number },
+    tally: Tally,
+  ): number[] {
+    const { numHeads, headDim, topK } = indexer;
+    const scores = visible.map((j) => {
+      let score = 0;
+      for (let head = 0; head < numHeads; head++) {
+        const logit = dot(index.q, head * headDim, indexKeys[j]!, 0, headDim, tally, "indexerScores");
+        score += index.w[head]! * Math.max(0, logit);
+        tally.indexerScores += 2;
+      }
+      return { j, score };
+    });
+    if (scores.length <= topK) return visible;
+    return scores
+      .sort((a, b) => b.score - a.score || a.j - b.j)
+      .slice(0, topK)
+      .map((entry) => entry.j)
+      .sort((a, b) => a - b);
   }
 
   /** Head-space attention: scores over nope + rope dims, values of vHeadDim. */
@@ -460,19 +506,18 @@ export class ReferenceModel {
     q: Float64Array,
     head: number,
     cache: Extract<LayerCache, { kind: "mla" }>,
-    first: number,
-    last: number,
+    keys: readonly number[],
     settings: SoftmaxSettings,
     alibi: Float64Array | null,
     tally: Tally,
   ): Float64Array {
     const { qkNopeHeadDim: nope, qkRopeHeadDim: rope, vHeadDim: vd } = this.spec.attention as MlaAttentionSpec;
     const width = nope + rope;
-    const raw = new Float64Array(last - first + 1);
-    for (let j = first; j <= last; j++) raw[j - first] = dot(q, head * width, cache.keys[j]!, head * width, width, tally, "attnScores");
+    const raw = new Float64Array(keys.length);
+    keys.forEach((j, i) => (raw[i] = dot(q, head * width, cache.keys[j]!, head * width, width, tally, "attnScores")));
     const probabilities = attentionProbabilities(raw, settings, alibi, tally);
     const out = new Float64Array(vd);
-    accumulateWeighted(probabilities, cache.values.slice(first, last + 1), head * vd, vd, out, 0, tally, "attnValues");
+    accumulateWeighted(probabilities, keys.map((j) => cache.values[j]!), head * vd, vd, out, 0, tally, "attnValues");
     return out;
   }
 
@@ -488,8 +533,7 @@ export class ReferenceModel {
     q: Float64Array,
     head: number,
     cache: Extract<LayerCache, { kind: "mla" }>,
-    first: number,
-    last: number,
+    keys: readonly number[],
     settings: SoftmaxSettings,
     alibi: Float64Array | null,
     tally: Tally,
@@ -498,15 +542,15 @@ export class ReferenceModel {
     const width = nope + rope;
     const queryNope = q.slice(head * width, head * width + nope);
     const queryLatent = applyTransposedRows(weights.kUp, head * nope, nope, queryNope, tally, "kUp");
-    const raw = new Float64Array(last - first + 1);
-    for (let j = first; j <= last; j++) {
+    const raw = new Float64Array(keys.length);
+    keys.forEach((j, i) => {
       const content = dot(queryLatent, 0, cache.latents[j]!, 0, rank, tally, "attnScores");
       const positional = dot(q, head * width + nope, cache.ropeKeys[j]!, 0, rope, tally, "attnScores");
-      raw[j - first] = content + positional;
-    }
+      raw[i] = content + positional;
+    });
     const probabilities = attentionProbabilities(raw, settings, alibi, tally);
     const latentSum = new Float64Array(rank);
-    accumulateWeighted(probabilities, cache.latents.slice(first, last + 1), 0, rank, latentSum, 0, tally, "attnValues");
+    accumulateWeighted(probabilities, keys.map((j) => cache.latents[j]!), 0, rank, latentSum, 0, tally, "attnValues");
     return applyLinearRows(weights.vUp, head * vd, vd, latentSum, tally, "vUp");
   }
 

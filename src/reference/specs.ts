@@ -361,6 +361,13 @@ export const glm4MoeLike: ModelSpec = {
   tiedEmbeddings: false,
 };
 
+/** DeepSeek-V3.2: V3's MLA and MoE with DeepSeek Sparse Attention (a lightning indexer keeping the top 4 keys). */
+export const deepseekV32Like: ModelSpec = {
+  ...deepseekV3Like,
+  name: "deepseek-v32-like",
+  attention: { ...(deepseekV3Like.attention as Extract<ModelSpec["attention"], { kind: "mla" }>), indexer: { numHeads: 2, headDim: 4, topK: 4 } },
+};
+
 /** A copy of the spec with no `moe` key at all (kept JSON-clean rather than `moe: undefined`). */
 function withoutMoe(spec: ModelSpec): ModelSpec {
   const { moe: _moe, ...dense } = spec;
@@ -389,4 +396,5 @@ export const REFERENCE_SPECS: Record<string, ModelSpec> = {
   gemma3Like,
   bloomLike,
   glm4MoeLike,
+  deepseekV32Like,
 };

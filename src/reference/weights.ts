@@ -41,6 +41,15 @@ export interface MlaAttentionWeights {
   readonly kUp: Linear; // kvLoraRank → H·nope
   readonly vUp: Linear; // kvLoraRank → H·vHeadDim
   readonly o: Linear; // H·vHeadDim → d
+  /** DeepSeek-V3.2's lightning indexer, or null. */
+  readonly indexer: IndexerWeights | null;
+}
+
+export interface IndexerWeights {
+  readonly wqB: Linear; // query latent (or d without one) → H_I·d_I
+  readonly wk: Linear; // d → d_I
+  readonly kNorm: NormWeights; // LayerNorm(d_I) with weight and bias
+  readonly weightsProj: Linear; // d → H_I
 }
 
 export type AttentionWeights = StandardAttentionWeights | MlaAttentionWeights;
@@ -225,6 +234,14 @@ function allocateMlaAttention(spec: ModelSpec, attention: MlaAttentionSpec, allo
     kUp: allocator.linear(kvLoraRank, h * nope, false),
     vUp: allocator.linear(kvLoraRank, h * vHeadDim, false),
     o: allocator.linear(h * vHeadDim, d, bias),
+    indexer: attention.indexer
+      ? {
+          wqB: allocator.linear(qLoraRank ?? d, attention.indexer.numHeads * attention.indexer.headDim, false),
+          wk: allocator.linear(d, attention.indexer.headDim, false),
+          kNorm: allocator.norm("layernorm", attention.indexer.headDim, true, true),
+          weightsProj: allocator.linear(d, attention.indexer.numHeads, false),
+        }
+      : null,
   };
 }
 

@@ -133,8 +133,10 @@ export function syntheticConfig(type: string, d: Draw): ConfigObject {
       ffn_hidden_size: d.nInner ?? undefined, tie_word_embeddings: d.tie,
     });
   }
-  if (type === "deepseek_v2" || type === "deepseek_v3" || type === "kimi_k2") {
+  if (type === "deepseek_v2" || type === "deepseek_v3" || type === "kimi_k2" || type === "deepseek_v32") {
+    const sparse = type === "deepseek_v32" ? { index_n_heads: d.kvHeads, index_head_dim: d.headDim, index_topk: d.expertInter } : {};
     return defined({
+      ...sparse,
       model_type: type, hidden_size: hidden, intermediate_size: d.inter, moe_intermediate_size: d.expertInter,
       num_hidden_layers: d.layers, num_attention_heads: heads, num_key_value_heads: heads, n_shared_experts: d.shared,
       n_routed_experts: d.experts, num_experts_per_tok: topk, first_k_dense_replace: d.firstDense, moe_layer_freq: d.freq,

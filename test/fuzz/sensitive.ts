@@ -149,6 +149,10 @@ export const SENSITIVE: Readonly<Record<string, SensitiveConfig>> = {
     alternatives: { text_config: [{ ...GEMMA3_TEXT, hidden_size: 128 }, { ...GEMMA3_TEXT, sliding_window: 16 }] },
   },
   glm4_moe: { config: GLM4_MOE, alternatives: GLM4_MOE_ALTERNATIVES },
+  deepseek_v32: {
+    config: { ...DEEPSEEK, model_type: "deepseek_v32", topk_method: "noaux_tc", index_n_heads: 4, index_head_dim: 8, index_topk: 6 },
+    alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"], index_n_heads: [2], index_head_dim: [16], index_topk: [12] },
+  },
   kimi_k2: { config: { ...DEEPSEEK, model_type: "kimi_k2", topk_method: "noaux_tc" }, alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"] } },
   phi: {
     config: {

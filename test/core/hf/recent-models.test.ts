@@ -28,7 +28,7 @@ function importError(input: unknown): ConfigError {
 }
 
 describe("new model types are supported", () => {
-  it.each(["gpt_oss", "llama4", "llama4_text", "gemma3", "gemma3_text", "kimi_k2", "glm4_moe", "phi", "bloom", "mimo"])("%s", (type) => {
+  it.each(["gpt_oss", "llama4", "llama4_text", "gemma3", "gemma3_text", "kimi_k2", "glm4_moe", "phi", "bloom", "mimo", "deepseek_v32"])("%s", (type) => {
     expect(SUPPORTED_MODEL_TYPES).toContain(type);
   });
 });
@@ -214,10 +214,37 @@ describe("presets of the new models", () => {
   it.each([
     ["gpt-oss-120b", "gpt-oss-120b.json"], ["gpt-oss-20b", "gpt-oss-20b.json"], ["llama-4-scout", "llama-4-scout-17b-16e.json"],
     ["llama-4-maverick", "llama-4-maverick-17b-128e.json"], ["gemma-3-27b", "gemma-3-27b.json"], ["kimi-k2", "kimi-k2-instruct.json"],
-    ["glm-4.5", "glm-4.5.json"], ["phi-2", "phi-2.json"], ["bloom-176b", "bloom.json"],
+    ["glm-4.5", "glm-4.5.json"], ["phi-2", "phi-2.json"], ["bloom-176b", "bloom.json"], ["deepseek-v3.2", "deepseek-v3.2-exp.json"],
   ])("%s is exactly what the importer makes of %s", (id, file) => {
     const preset = presetById(id);
     expect(preset.spec).toEqual(importHfConfig(config(file), { name: preset.spec.name }).spec);
     expect(preset.citation.url).toMatch(/^https:\/\/huggingface\.co\//);
+  });
+});
+
+describe("DeepSeek-V3.2 (deepseek_v32): sparse attention through a lightning indexer", () => {
+  const v3 = importHfConfig(config("deepseek-v3.json")).spec;
+  const v32 = importHfConfig(config("deepseek-v3.2-exp.json")).spec;
+
+  it("adds the indexer's weights to V3's count: wq_b 1536 → 64·128, wk 7168 → 128, its LayerNorm, weights_proj 7168 → 64", () => {
+    const perLayer = 1536n * 64n * 128n + 7168n * 128n + 2n * 128n + 7168n * 64n;
+    expect(countParams(v32).total - countParams(v3).total).toBe(61n * perLayer);
+  });
+
+  it("at 128k a token's attention reads 2,048 keys, and the indexer scores all 131,072", () => {
+    const S = 131_072;
+    const sparseCount = decodeFlops(v32, S);
+    const sparse = sparseCount.terms;
+    const dense = decodeFlops(v3, S).terms;
+    // Absorbed MLA: per key and head, a (512 + 64)-long score dot and a 512-long value sum; 128 heads, 61 layers.
+    expect(sparse.attnScores).toBe(61n * 2048n * 2n * 128n * (512n + 64n));
+    expect(dense.attnScores).toBe(61n * BigInt(S) * 2n * 128n * (512n + 64n));
+    // Index score per key: 64 heads × (a 128-long dot + one weighting multiply-add).
+    expect(sparse.indexerScores).toBe(61n * BigInt(S) * 64n * 2n * (128n + 1n));
+    expect(sparseCount.total).toBeLessThan(decodeFlops(v3, S).total);
+  });
+
+  it("caches the 128-wide index key beside the 576-wide latent", () => {
+    expect(kvCacheBytes(v32, 1000) - kvCacheBytes(v3, 1000)).toBe(61n * 1000n * 128n * 2n);
   });
 });
