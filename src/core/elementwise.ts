@@ -65,3 +65,17 @@ export const INDEXER_CONVENTION = {
   flopsPerKeyPerHead: (headDim: bigint): bigint => 2n * (headDim + 1n),
   source: "DeepSeek-AI 2025, DeepSeek-V3.2-Exp: Boosting Long-Context Efficiency with DeepSeek Sparse Attention, Section 2.1; inference/model.py, Indexer",
 } as const;
+
+/**
+ * The gated delta rule per value head and token, over its dk × dv state S
+ * (transformers' torch_recurrent_gated_delta_rule): S ← g·S (1 multiply per
+ * entry), Sᵀk (1 multiply-add), S ← S + k·δᵀ (1), o = Sᵀq (1): 7 FLOPs per
+ * state entry. The recurrent form is the convention for every regime: the
+ * chunked form used in prefill and training does the same products in
+ * another order. δ = β·(v − Sᵀk), the gates, the L2 norms of q and k, the
+ * conv's SiLU and the gated RMSNorm are elementwise and not counted.
+ */
+export const DELTA_RULE_CONVENTION = {
+  flopsPerStateEntry: 7n,
+  source: "Yang et al. 2025, Gated Delta Networks: Improving Mamba2 with Delta Rule (ICLR), Eq. 10; transformers modeling_qwen3_next.torch_recurrent_gated_delta_rule",
+} as const;

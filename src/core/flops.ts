@@ -3,6 +3,7 @@ import {
   GATE_PRODUCT_FLOPS,
   normFlops,
   SOFTCAP_FLOPS_PER_SCORE,
+  DELTA_RULE_CONVENTION,
   INDEXER_CONVENTION,
   SINK_FLOPS_PER_ROW,
   SOFTMAX_FLOPS_PER_SCORE,
@@ -61,6 +62,12 @@ export function forwardFlops(spec: ModelSpec, options: ForwardOptions): FlopCoun
 
   for (const group of layerGroups(spec)) {
     const layers = BigInt(group.count);
+    if (group.linear) {
+      addLinearAttention(terms, spec, layers, n);
+      addFeedForward(terms, spec, group, layers, n, options.elementwise ?? false);
+      if (options.elementwise) terms.norms += layers * n * BigInt(spec.norm.perLayer) * normFlops(spec.norm, d);
+      continue;
+    }
     const keys = attendedKeys(past, tokens, mask, group.window, group.chunk);
     const indexer = spec.attention.kind === "mla" ? spec.attention.indexer : undefined;
     if (indexer) addIndexer(terms, spec, layers, n, keys, options.elementwise ?? false);
@@ -152,6 +159,20 @@ export function sparseKeys(past: number, tokens: number, mask: "causal" | "full"
   return BigInt(tokens) * (visible < k ? visible : k);
 }
 
+/** Gated DeltaNet layers: projections, short convolution and the state update per new token, whatever the context. */
+function addLinearAttention(terms: Record<FlopTerm, bigint>, spec: ModelSpec, layers: bigint, n: bigint): void {
+  const l = spec.linearAttention;
+  if (!l) return;
+  const d = BigInt(spec.hiddenSize);
+  const keys = BigInt(l.numKeyHeads * l.keyHeadDim);
+  const values = BigInt(l.numValueHeads * l.valueHeadDim);
+  const perLayerTokens = layers * n;
+  terms.linearProj += perLayerTokens * 2n * d * (2n * keys + 2n * values + 2n * BigInt(l.numValueHeads));
+  terms.conv += perLayerTokens * 2n * BigInt(l.convKernel) * (2n * keys + values);
+  terms.stateUpdate += perLayerTokens * BigInt(l.numValueHeads) * BigInt(l.keyHeadDim * l.valueHeadDim) * DELTA_RULE_CONVENTION.flopsPerStateEntry;
+  terms.outProj += perLayerTokens * 2n * values * d;
+}
+
 /** The lightning indexer: its projections per new token, and its scores over every visible key. */
 function addIndexer(terms: Record<FlopTerm, bigint>, spec: ModelSpec, layers: bigint, n: bigint, keys: bigint, elementwise: boolean): void {
   const a = spec.attention;
@@ -188,7 +209,7 @@ function addAttention(
   if (a.kind === "standard") {
     const hd = BigInt(a.headDim);
     const kv = BigInt(a.numKvHeads);
-    terms.qProj += perLayerTokens * 2n * d * heads * hd;
+    terms.qProj += perLayerTokens * 2n * d * heads * hd * (a.outputGate ? 2n : 1n);
     terms.kProj += perLayerTokens * 2n * d * kv * hd;
     terms.vProj += perLayerTokens * 2n * d * kv * hd;
     terms.attnScores += layers * keys * 2n * heads * hd;

@@ -10,12 +10,15 @@ export interface LayerGroup {
   chunk: number | null;
   /** True when these layers use routed experts instead of the dense MLP. */
   moe: boolean;
+  /** True when these layers mix tokens by linear attention (`linearAttention`) instead of softmax attention. */
+  linear: boolean;
 }
 
 /**
  * The model's layers grouped by kind (full or local attention × dense or
- * MoE), leaving out empty groups, in a fixed order (full before windowed
- * before chunked, dense before MoE).
+ * MoE, or linear attention), leaving out empty groups, in a fixed order
+ * (softmax before linear attention, full before windowed before chunked,
+ * dense before MoE).
  *
  * The counts never come from a walk over every layer, so the cost does not
  * grow with the layer count: the layer line is cut at every layer a list
@@ -33,7 +36,7 @@ export function layerGroups(spec: ModelSpec): LayerGroup[] {
     }
   };
   const a = spec.attention;
-  for (const pattern of [a.slidingWindow?.layers, a.kind === "standard" ? a.chunked?.layers : undefined]) {
+  for (const pattern of [a.slidingWindow?.layers, a.kind === "standard" ? a.chunked?.layers : undefined, spec.linearAttention?.layers]) {
     if (Array.isArray(pattern)) pattern.forEach(cutAround);
   }
   if (spec.moe) {
@@ -50,7 +53,7 @@ export function layerGroups(spec: ModelSpec): LayerGroup[] {
       if (first >= to) continue;
       const count = Math.floor((to - 1 - first) / 2) + 1;
       const kind = layerKind(spec, first);
-      const key = `${kind.window === null ? 0 : 1}${kind.chunk === null ? 0 : 1}${kind.moe ? 1 : 0}`;
+      const key = `${kind.linear ? 1 : 0}${kind.window === null ? 0 : 1}${kind.chunk === null ? 0 : 1}${kind.moe ? 1 : 0}`;
       const group = groups.get(key);
       if (group) group.count += count;
       else groups.set(key, { ...kind, count });
@@ -62,10 +65,13 @@ export function layerGroups(spec: ModelSpec): LayerGroup[] {
 /** What layer `layer` (0-based) is: its local attention and whether it uses experts. */
 export function layerKind(spec: ModelSpec, layer: number): Omit<LayerGroup, "count"> {
   const a = spec.attention;
+  if (spec.linearAttention && selects(spec.linearAttention.layers, layer)) {
+    return { window: null, chunk: null, moe: isMoeLayer(spec, layer), linear: true };
+  }
   const window = a.slidingWindow && selects(a.slidingWindow.layers, layer) ? a.slidingWindow.size : null;
   const chunked = a.kind === "standard" ? a.chunked : undefined;
   const chunk = chunked && selects(chunked.layers, layer) ? chunked.size : null;
-  return { window, chunk, moe: isMoeLayer(spec, layer) };
+  return { window, chunk, moe: isMoeLayer(spec, layer), linear: false };
 }
 
 /** Number of layers that use routed experts. */

@@ -36,9 +36,24 @@ export interface KvCacheOptions {
   mla?: "latent" | "expanded";
 }
 
-/** Bytes added to the KV cache by one more token, across all layers (before any sliding window fills). */
+/** Bytes added to the KV cache by one more token, across all softmax-attention layers (before any sliding window fills). */
 export function kvCacheBytesPerToken(spec: ModelSpec, options: KvCacheOptions = {}): bigint {
-  return bytesOf(BigInt(spec.numLayers) * kvCacheValuesPerLayer(spec, options.mla), options.dtype ?? "bf16");
+  const attentionLayers = layerGroups(spec).reduce((count, group) => count + (group.linear ? 0 : group.count), 0);
+  return bytesOf(BigInt(attentionLayers) * kvCacheValuesPerLayer(spec, options.mla), options.dtype ?? "bf16");
+}
+
+/**
+ * Bytes of the fixed-size recurrent state of one sequence, whatever its
+ * length: per Gated DeltaNet layer, a dk × dv matrix per value head and the
+ * last convKernel − 1 inputs of the short convolution.
+ */
+export function recurrentStateBytes(spec: ModelSpec, dtype: Dtype = "bf16"): bigint {
+  const l = spec.linearAttention;
+  if (!l) return 0n;
+  const layers = layerGroups(spec).reduce((count, group) => count + (group.linear ? group.count : 0), 0);
+  const state = BigInt(l.numValueHeads * l.keyHeadDim * l.valueHeadDim);
+  const convChannels = BigInt(2 * l.numKeyHeads * l.keyHeadDim + l.numValueHeads * l.valueHeadDim);
+  return bytesOf(BigInt(layers) * (state + convChannels * BigInt(l.convKernel - 1)), dtype);
 }
 
 /**
@@ -51,6 +66,7 @@ export function kvCacheBytes(spec: ModelSpec, context: number, options: KvCacheO
   const perLayer = kvCacheValuesPerLayer(spec, options.mla);
   let values = 0n;
   for (const group of layerGroups(spec)) {
+    if (group.linear) continue;
     const local = group.window ?? group.chunk;
     const kept = local === null ? context : Math.min(context, local);
     values += BigInt(group.count) * BigInt(kept) * perLayer;

@@ -37,6 +37,12 @@ export interface ModelSpec {
   parallelBlock?: boolean;
   /** Multiplies logits after tanh capping (Gemma 2): adds elementwise work only. */
   finalLogitSoftcap?: number;
+  /**
+   * Layers whose token mixer is linear attention instead of softmax attention
+   * (Qwen3-Next's Gated DeltaNet): they keep a fixed-size recurrent state and
+   * no KV cache. The other layers use `attention`.
+   */
+  linearAttention?: GatedDeltaNetSpec;
   /** A norm of width d right after the token embedding (BLOOM's word_embeddings_layernorm). */
   embeddingNorm?: boolean;
   /**
@@ -81,11 +87,33 @@ export interface StandardAttentionSpec {
    */
   chunked?: ChunkedAttentionSpec;
   /**
+   * Gated attention (Qwen3-Next): q_proj also produces a per-channel output
+   * gate, d → 2·H·headDim, applied as sigmoid(gate) ⊙ attention output.
+   */
+  outputGate?: boolean;
+  /**
    * Attention sinks (gpt-oss): one learned logit per head and layer that joins
    * every softmax row and takes probability mass but has no value. Adds H
    * parameters per layer and elementwise work only (see SINK_FLOPS_PER_ROW).
    */
   sinks?: boolean;
+}
+
+/**
+ * Gated DeltaNet (transformers' Qwen3NextGatedDeltaNet): in_proj_qkvz
+ * d → 2·Hk·dk + 2·Hv·dv, in_proj_ba d → 2·Hv, a depthwise causal conv1d of
+ * `convKernel` taps over the q, k, v channels, per value head a dk × dv state
+ * updated by the gated delta rule, a gated RMSNorm of dv, out_proj Hv·dv → d.
+ */
+export interface GatedDeltaNetSpec {
+  kind: "gated-deltanet";
+  /** Which layers (0-based) use it, as for sliding windows. */
+  layers: "all" | "even" | "odd" | number[];
+  numKeyHeads: number;
+  numValueHeads: number;
+  keyHeadDim: number;
+  valueHeadDim: number;
+  convKernel: number;
 }
 
 export interface ChunkedAttentionSpec {

@@ -38,16 +38,19 @@ export function countParams(spec: ModelSpec): ParamCount {
   const embedding = vocab * d;
   const lmHead = (spec.tiedEmbeddings ? 0n : vocab * d) + (spec.lmHeadBias ? vocab : 0n);
   const positions = positionParams(spec);
-  const attention = layers * attentionParams(spec);
-  const norms = layers * (BigInt(spec.norm.perLayer) * normParams(spec.norm, d) + attentionNormParams(spec)) +
-    (spec.norm.final ? normParams(spec.norm, d) : 0n) + (spec.embeddingNorm ? normParams(spec.norm, d) : 0n);
-
   let denseLayers = 0n;
   let moeLayers = 0n;
+  let linearLayers = 0n;
   for (const group of layerGroups(spec)) {
     if (group.moe) moeLayers += BigInt(group.count);
     else denseLayers += BigInt(group.count);
+    if (group.linear) linearLayers += BigInt(group.count);
   }
+  const attentionLayers = layers - linearLayers;
+  const attention = attentionLayers * attentionParams(spec) + linearLayers * linearAttentionParams(spec);
+  const norms = layers * BigInt(spec.norm.perLayer) * normParams(spec.norm, d) + attentionLayers * attentionNormParams(spec) +
+    linearLayers * linearAttentionNormParams(spec) +
+    (spec.norm.final ? normParams(spec.norm, d) : 0n) + (spec.embeddingNorm ? normParams(spec.norm, d) : 0n);
   const mlp = denseLayers * mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
 
   const breakdown: ParamBreakdown = {
@@ -90,7 +93,9 @@ export function attentionParams(spec: ModelSpec): bigint {
   if (a.kind === "standard") {
     const q = BigInt(a.numHeads * a.headDim);
     const kv = BigInt(a.numKvHeads * a.headDim);
-    const weights = d * q + 2n * d * kv + q * d;
+    // Gated attention (Qwen3-Next): q_proj also yields the output gate, doubling its rows.
+    const gate = a.outputGate ? d * q + (a.qkvBias ? q : 0n) : 0n;
+    const weights = d * q + 2n * d * kv + q * d + gate;
     const biases = (a.qkvBias ? q + 2n * kv : 0n) + (a.outBias ? d : 0n);
     const sinks = a.sinks ? BigInt(a.numHeads) : 0n;
     return weights + biases + sinks;
@@ -107,6 +112,27 @@ export function attentionParams(spec: ModelSpec): bigint {
   const out = heads * vHead * d;
   const biases = a.bias ? (a.qLoraRank === null ? 0n : BigInt(a.qLoraRank)) + kvRank + rope + d : 0n;
   return query + kvDown + kvUp + out + biases + indexerParams(spec);
+}
+
+/**
+ * One Gated DeltaNet layer (Qwen3NextGatedDeltaNet), its norm excluded:
+ * in_proj_qkvz, in_proj_ba, the depthwise conv1d (no bias), dt_bias and
+ * A_log (one each per value head), out_proj.
+ */
+export function linearAttentionParams(spec: ModelSpec): bigint {
+  const l = spec.linearAttention;
+  if (!l) return 0n;
+  const d = BigInt(spec.hiddenSize);
+  const keys = BigInt(l.numKeyHeads * l.keyHeadDim);
+  const values = BigInt(l.numValueHeads * l.valueHeadDim);
+  const heads = BigInt(l.numValueHeads);
+  const convChannels = 2n * keys + values;
+  return d * (2n * keys + 2n * values) + d * 2n * heads + convChannels * BigInt(l.convKernel) + 2n * heads + values * d;
+}
+
+/** The gated RMSNorm of a Gated DeltaNet layer: one weight per value-head channel, shared by the heads. */
+export function linearAttentionNormParams(spec: ModelSpec): bigint {
+  return spec.linearAttention ? BigInt(spec.linearAttention.valueHeadDim) : 0n;
 }
 
 /** The lightning indexer's projections (its LayerNorm is under norms): wq_b, wk, weights_proj. */

@@ -40,7 +40,7 @@ export function validateModel(input: unknown): ModelSpec {
   allowOnly(spec, "model", [
     "name", "vocabSize", "hiddenSize", "numLayers", "attention", "mlp", "moe", "norm",
     "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap", "embeddingNorm",
-    "multiTokenPrediction",
+    "multiTokenPrediction", "linearAttention",
   ]);
   const numLayers = bounded(spec.numLayers, "numLayers", MAX_LAYERS);
   const model: ModelSpec = {
@@ -60,6 +60,24 @@ export function validateModel(input: unknown): ModelSpec {
   if (spec.finalLogitSoftcap !== undefined) {
     model.finalLogitSoftcap = positiveNumber(spec.finalLogitSoftcap, "finalLogitSoftcap");
   }
+  if (spec.linearAttention !== undefined) {
+    const l = record(spec.linearAttention, "linearAttention");
+    allowOnly(l, "linearAttention", ["kind", "layers", "numKeyHeads", "numValueHeads", "keyHeadDim", "valueHeadDim", "convKernel"]);
+    const numKeyHeads = bounded(l.numKeyHeads, "linearAttention.numKeyHeads");
+    const numValueHeads = bounded(l.numValueHeads, "linearAttention.numValueHeads");
+    if (numValueHeads % numKeyHeads !== 0) {
+      throw new ModelError("linearAttention.numValueHeads", `${numValueHeads} value heads are not a multiple of the ${numKeyHeads} key heads`);
+    }
+    model.linearAttention = {
+      kind: oneOf(l.kind, "linearAttention.kind", ["gated-deltanet"] as const),
+      layers: Array.isArray(l.layers) ? layerList(l.layers, "linearAttention.layers", numLayers) : oneOf(l.layers, "linearAttention.layers", ["all", "even", "odd"] as const),
+      numKeyHeads,
+      numValueHeads,
+      keyHeadDim: bounded(l.keyHeadDim, "linearAttention.keyHeadDim"),
+      valueHeadDim: bounded(l.valueHeadDim, "linearAttention.valueHeadDim"),
+      convKernel: bounded(l.convKernel, "linearAttention.convKernel"),
+    };
+  }
   if (spec.embeddingNorm !== undefined) model.embeddingNorm = flag(spec.embeddingNorm, "embeddingNorm");
   if (spec.multiTokenPrediction !== undefined) {
     const mtp = record(spec.multiTokenPrediction, "multiTokenPrediction");
@@ -77,7 +95,7 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
   if (kind === "standard") {
     allowOnly(a, "attention", [
       "kind", "numHeads", "numKvHeads", "headDim", "qkvBias", "outBias", "qkNorm", "slidingWindow", "logitSoftcap",
-      "chunked", "sinks",
+      "chunked", "sinks", "outputGate",
     ]);
     const numHeads = bounded(a.numHeads, "attention.numHeads");
     const numKvHeads = bounded(a.numKvHeads, "attention.numKvHeads");
@@ -107,6 +125,7 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
       }
     }
     if (a.sinks !== undefined) spec.sinks = flag(a.sinks, "attention.sinks");
+    if (a.outputGate !== undefined) spec.outputGate = flag(a.outputGate, "attention.outputGate");
     return spec;
   }
   allowOnly(a, "attention", [

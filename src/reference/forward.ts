@@ -50,6 +50,7 @@ import {
 } from "./ops";
 import {
   allocateWeights,
+  type DeltaNetWeights,
   feedForwardScalars,
   ParameterAllocator,
   type FeedForwardWeights,
@@ -88,8 +89,9 @@ export interface ForwardResult {
   routedExperts: number[][][];
 }
 
-/** Per-layer KV cache, one entry per cached position. */
+/** Per-layer KV cache, one entry per cached position; Gated DeltaNet layers keep a fixed-size state instead. */
 type LayerCache =
+  | { kind: "deltanet"; state: Float64Array[]; convInputs: Float64Array[] }
   | { kind: "standard"; keys: Float64Array[]; values: Float64Array[] }
   | {
       kind: "mla";
@@ -170,11 +172,13 @@ export class ReferenceModel {
   }
 
   reset(): void {
-    this.cache = this.weights.layers.map((layer): LayerCache =>
-      layer.attention.kind === "standard"
-        ? { kind: "standard", keys: [], values: [] }
-        : { kind: "mla", latents: [], ropeKeys: [], keys: [], values: [], indexKeys: [] },
-    );
+    this.cache = this.weights.layers.map((layer): LayerCache => {
+      if (layer.attention.kind === "standard") return { kind: "standard", keys: [], values: [] };
+      if (layer.attention.kind === "mla") return { kind: "mla", latents: [], ropeKeys: [], keys: [], values: [], indexKeys: [] };
+      const l = this.spec.linearAttention!;
+      const state = Array.from({ length: l.numValueHeads }, () => new Float64Array(l.keyHeadDim * l.valueHeadDim));
+      return { kind: "deltanet", state, convInputs: [] };
+    });
     this.cachedPositions = 0;
     this.cacheMlaMode = null;
   }
@@ -275,7 +279,69 @@ export class ReferenceModel {
     if (layer.attention.kind === "mla" && cache.kind === "mla") {
       return this.mlaAttention(layer.attention, cache, window, hs, pass);
     }
+    if (layer.attention.kind === "deltanet" && cache.kind === "deltanet") {
+      return hs.map((x) => this.gatedDeltaNet(layer.attention as DeltaNetWeights, cache, x, pass.tally));
+    }
     throw new Error("cache and attention kinds disagree");
+  }
+
+  /**
+   * One token through a Gated DeltaNet layer (Qwen3NextGatedDeltaNet,
+   * recurrent form): projections, the depthwise causal conv over the q, k, v
+   * channels, then per value head the gated delta rule on its dk × dv state
+   * S: S ← g·S, δ = β·(v − Sᵀk), S ← S + k·δᵀ, o = Sᵀq. Tallied: the
+   * projections, the conv taps (2 per tap), and per state entry the decay (1)
+   * and the three multiply-adds (2 each). Gates, SiLU, L2 norms and the gated
+   * RMSNorm are elementwise and not tallied (DELTA_RULE_CONVENTION).
+   */
+  private gatedDeltaNet(weights: DeltaNetWeights, cache: Extract<LayerCache, { kind: "deltanet" }>, x: Float64Array, tally: Tally): Float64Array {
+    const l = this.spec.linearAttention!;
+    const { numKeyHeads: hk, numValueHeads: hv, keyHeadDim: dk, valueHeadDim: dv, convKernel } = l;
+    const keyWidth = hk * dk;
+    const valueWidth = hv * dv;
+    const qkvz = applyLinear(weights.inProjQkvz, x, tally, "linearProj");
+    const ba = applyLinear(weights.inProjBa, x, tally, "linearProj");
+    const mixed = qkvz.slice(0, 2 * keyWidth + valueWidth);
+    const z = qkvz.slice(2 * keyWidth + valueWidth);
+    cache.convInputs.push(mixed);
+    if (cache.convInputs.length > convKernel) cache.convInputs.shift();
+    const channels = mixed.length;
+    const convolved = new Float64Array(channels);
+    for (let c = 0; c < channels; c++) {
+      let sum = 0;
+      // Tap i reads the input i steps back; missing history is zero padding (still a multiply-add, as Conv1d's padding).
+      for (let i = 0; i < convKernel; i++) {
+        const input = cache.convInputs[cache.convInputs.length - 1 - i];
+        sum += weights.conv[c * convKernel + i]! * (input ? input[c]! : 0);
+      }
+      tally.conv += 2 * convKernel;
+      convolved[c] = silu(sum);
+    }
+    const q = l2NormalizeHeads(convolved.slice(0, keyWidth), hk, dk, 1 / Math.sqrt(dk));
+    const k = l2NormalizeHeads(convolved.slice(keyWidth, 2 * keyWidth), hk, dk, 1);
+    const v = convolved.slice(2 * keyWidth);
+    const out = new Float64Array(valueWidth);
+    for (let head = 0; head < hv; head++) {
+      const keyHead = Math.floor(head / (hv / hk));
+      const beta = 1 / (1 + Math.exp(-ba[head]!));
+      const decay = Math.exp(-Math.exp(weights.aLog[head]!) * softplus(ba[hv + head]! + weights.dtBias[head]!));
+      const state = cache.state[head]!; // row-major dk × dv
+      for (let e = 0; e < dk * dv; e++) state[e] = state[e]! * decay;
+      tally.stateUpdate += dk * dv;
+      const read = new Float64Array(dv);
+      for (let i = 0; i < dk; i++) for (let j = 0; j < dv; j++) read[j] = read[j]! + state[i * dv + j]! * k[keyHead * dk + i]!;
+      tally.stateUpdate += 2 * dk * dv;
+      const delta = new Float64Array(dv);
+      for (let j = 0; j < dv; j++) delta[j] = beta * (v[head * dv + j]! - read[j]!);
+      for (let i = 0; i < dk; i++) for (let j = 0; j < dv; j++) state[i * dv + j] = state[i * dv + j]! + k[keyHead * dk + i]! * delta[j]!;
+      tally.stateUpdate += 2 * dk * dv;
+      const o = new Float64Array(dv);
+      for (let i = 0; i < dk; i++) for (let j = 0; j < dv; j++) o[j] = o[j]! + state[i * dv + j]! * q[keyHead * dk + i]!;
+      tally.stateUpdate += 2 * dk * dv;
+      const normed = applyNorm(weights.norm, o, { ...tally }); // gated RMSNorm: elementwise, not tallied
+      for (let j = 0; j < dv; j++) out[head * dv + j] = normed[j]! * silu(z[head * dv + j]!);
+    }
+    return applyLinear(weights.out, out, tally, "outProj");
   }
 
   /** The local pattern of layer `index`: a sliding window, a chunk, or null when it attends globally. */
@@ -316,9 +382,12 @@ export class ReferenceModel {
     const { tally } = pass;
 
     // Project every new token first so that each query finds all keys it may see in the cache.
+    const gates: Float64Array[] = [];
     const queries = hs.map((x, t) => {
       const position = pass.start + t;
-      const q = this.normalizeHeads(applyLinear(weights.q, x, tally, "qProj"), weights.qNorm, h, hd, tally);
+      const projected = applyLinear(weights.q, x, tally, "qProj");
+      if (spec.outputGate) gates.push(projected.slice(h * hd));
+      const q = this.normalizeHeads(projected.slice(0, h * hd), weights.qNorm, h, hd, tally);
       const k = this.normalizeHeads(applyLinear(weights.k, x, tally, "kProj"), weights.kNorm, hKv, hd, tally);
       cache.values.push(applyLinear(weights.v, x, tally, "vProj"));
       this.rotateHeads(q, h, hd, 0, this.rotaryDims(hd), position);
@@ -349,6 +418,9 @@ export class ReferenceModel {
         const probabilities = attentionProbabilities(raw, settings, this.alibiBias(head, position, keyPositions), tally, sink);
         accumulateWeighted(probabilities, values, kvHead * hd, hd, heads, head * hd, tally, "attnValues");
       }
+      // Gated attention (Qwen3-Next): sigmoid(gate) ⊙ output, elementwise, not counted.
+      const gate = gates[t];
+      if (gate) for (let i = 0; i < heads.length; i++) heads[i] = heads[i]! / (1 + Math.exp(-gate[i]!));
       return applyLinear(weights.o, heads, tally, "outProj");
     });
   }
@@ -635,6 +707,26 @@ function checkSupported(spec: ModelSpec): void {
       throw new Error("Transformer-XL relative positions need numHeads·headDim = hiddenSize");
     }
   }
+}
+
+function silu(x: number): number {
+  return x / (1 + Math.exp(-x));
+}
+
+function softplus(x: number): number {
+  return Math.log1p(Math.exp(x));
+}
+
+/** Each of `heads` vectors of `width` scaled to unit length, then by `scale` (not counted). */
+function l2NormalizeHeads(x: Float64Array, heads: number, width: number, scale: number): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let head = 0; head < heads; head++) {
+    let sum = 0;
+    for (let i = 0; i < width; i++) sum += x[head * width + i]! ** 2;
+    const norm = Math.sqrt(sum + 1e-6);
+    for (let i = 0; i < width; i++) out[head * width + i] = (x[head * width + i]! / norm) * scale;
+  }
+  return out;
 }
 
 /** Residual add (not counted). */

@@ -368,6 +368,27 @@ export const deepseekV32Like: ModelSpec = {
   attention: { ...(deepseekV3Like.attention as Extract<ModelSpec["attention"], { kind: "mla" }>), indexer: { numHeads: 2, headDim: 4, topK: 4 } },
 };
 
+/**
+ * Qwen3-Next: three Gated DeltaNet layers to one gated full-attention layer
+ * (per-head qk norms, partial rotary), MoE with a gated shared expert.
+ */
+export const qwen3NextLike: ModelSpec = {
+  name: "qwen3-next-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 4,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 8, qkvBias: false, outBias: false, qkNorm: "head", outputGate: true },
+  linearAttention: { kind: "gated-deltanet", layers: [0, 1, 2], numKeyHeads: 2, numValueHeads: 4, keyHeadDim: 4, valueHeadDim: 3, convKernel: 4 },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  moe: {
+    numExperts: 6, expertsPerToken: 2, expertIntermediateSize: 6, numSharedExperts: 1, sharedExpertIntermediateSize: 6,
+    sharedExpertGate: true, routerBias: false, firstDenseLayers: 0,
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 0.25 },
+  tiedEmbeddings: false,
+};
+
 /** A copy of the spec with no `moe` key at all (kept JSON-clean rather than `moe: undefined`). */
 function withoutMoe(spec: ModelSpec): ModelSpec {
   const { moe: _moe, ...dense } = spec;
@@ -397,4 +418,5 @@ export const REFERENCE_SPECS: Record<string, ModelSpec> = {
   bloomLike,
   glm4MoeLike,
   deepseekV32Like,
+  qwen3NextLike,
 };

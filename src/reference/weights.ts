@@ -52,7 +52,20 @@ export interface IndexerWeights {
   readonly weightsProj: Linear; // d → H_I
 }
 
-export type AttentionWeights = StandardAttentionWeights | MlaAttentionWeights;
+/** Qwen3-Next's Gated DeltaNet layer. */
+export interface DeltaNetWeights {
+  readonly kind: "deltanet";
+  readonly inProjQkvz: Linear; // d → 2·Hk·dk + 2·Hv·dv
+  readonly inProjBa: Linear; // d → 2·Hv
+  /** Depthwise conv taps, channel-major: convChannels × kernel, no bias. */
+  readonly conv: Float64Array;
+  readonly dtBias: Float64Array; // Hv
+  readonly aLog: Float64Array; // Hv
+  readonly norm: NormWeights; // gated RMSNorm of dv
+  readonly out: Linear; // Hv·dv → d
+}
+
+export type AttentionWeights = StandardAttentionWeights | MlaAttentionWeights | DeltaNetWeights;
 
 /** Transformer-XL's per-layer relative-position parameters. */
 export interface RelativePositionWeights {
@@ -163,8 +176,12 @@ export function allocateWeights(spec: ModelSpec, allocator: ParameterAllocator):
 
 function allocateLayer(spec: ModelSpec, index: number, allocator: ParameterAllocator): LayerWeights {
   const d = spec.hiddenSize;
-  const attention =
-    spec.attention.kind === "standard"
+  const linear = spec.linearAttention;
+  const isLinear = linear !== undefined && (linear.layers === "all" || (linear.layers === "even" && index % 2 === 0) ||
+    (linear.layers === "odd" && index % 2 === 1) || (Array.isArray(linear.layers) && linear.layers.includes(index)));
+  const attention: AttentionWeights = isLinear && linear
+    ? allocateDeltaNet(spec, linear, allocator)
+    : spec.attention.kind === "standard"
       ? allocateStandardAttention(spec, spec.attention, allocator)
       : allocateMlaAttention(spec, spec.attention, allocator);
   const relative: RelativePositionWeights | null =
@@ -205,13 +222,29 @@ function allocateStandardAttention(
   const { numHeads: h, numKvHeads: hKv, headDim: hd, qkvBias, outBias, qkNorm } = attention;
   return {
     kind: "standard",
-    q: allocator.linear(d, h * hd, qkvBias),
+    q: allocator.linear(d, h * hd * (attention.outputGate ? 2 : 1), qkvBias), // gated attention: [queries | gates]
     k: allocator.linear(d, hKv * hd, qkvBias),
     v: allocator.linear(d, hKv * hd, qkvBias),
     o: allocator.linear(h * hd, d, outBias),
     qNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : h * hd, allocator),
     kNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : hKv * hd, allocator),
     sinks: attention.sinks ? allocator.tensor(h, 0, 1) : null,
+  };
+}
+
+function allocateDeltaNet(spec: ModelSpec, l: NonNullable<ModelSpec["linearAttention"]>, allocator: ParameterAllocator): DeltaNetWeights {
+  const d = spec.hiddenSize;
+  const keys = l.numKeyHeads * l.keyHeadDim;
+  const values = l.numValueHeads * l.valueHeadDim;
+  return {
+    kind: "deltanet",
+    inProjQkvz: allocator.linear(d, 2 * keys + 2 * values, false),
+    inProjBa: allocator.linear(d, 2 * l.numValueHeads, false),
+    conv: allocator.tensor((2 * keys + values) * l.convKernel, 0, 0.5),
+    dtBias: allocator.tensor(l.numValueHeads, 0, 0.5),
+    aLog: allocator.tensor(l.numValueHeads, 0, 0.5),
+    norm: allocator.norm("rmsnorm", l.valueHeadDim, true, false),
+    out: allocator.linear(values, d, false),
   };
 }
 
