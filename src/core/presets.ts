@@ -190,6 +190,13 @@ export const PRESETS: readonly Preset[] = [
     published: { note: "671B main model plus the lightning indexer (0.85B here); the repository lists 685B with the MTP module" },
   },
   {
+    id: "qwen3-next-80b-a3b",
+    spec: {"name": "Qwen3-Next 80B-A3B (Gated DeltaNet + gated attention, MoE)", "vocabSize": 151936, "hiddenSize": 2048, "numLayers": 48, "attention": {"kind": "standard", "numHeads": 16, "numKvHeads": 2, "headDim": 256, "qkvBias": false, "outBias": false, "qkNorm": "head", "outputGate": true}, "mlp": {"gated": true, "intermediateSize": 5120, "activation": "silu", "bias": false}, "norm": {"kind": "rmsnorm", "affine": true, "bias": false, "perLayer": 2, "final": true}, "positions": {"kind": "rotary", "fraction": 0.25}, "tiedEmbeddings": false, "moe": {"numExperts": 512, "expertsPerToken": 10, "expertIntermediateSize": 512, "numSharedExperts": 1, "sharedExpertIntermediateSize": 512, "sharedExpertGate": true, "routerBias": false, "firstDenseLayers": 0}, "linearAttention": {"kind": "gated-deltanet", "layers": [0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 16, 17, 18, 20, 21, 22, 24, 25, 26, 28, 29, 30, 32, 33, 34, 36, 37, 38, 40, 41, 42, 44, 45, 46], "numKeyHeads": 16, "numValueHeads": 32, "keyHeadDim": 128, "valueHeadDim": 128, "convKernel": 4}},
+    citation: { label: "Qwen3-Next-80B-A3B config.json", reference: "Qwen Team 2025, Qwen3-Next model card; Hugging Face Qwen/Qwen3-Next-80B-A3B-Instruct, config.json", url: "https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Instruct" },
+    hfRepo: "Qwen/Qwen3-Next-80B-A3B-Instruct",
+    published: { total: "80000000000", active: "3000000000", note: "80B total / 3B activated (model card); counted here 79.67B, and 3.25B activated without embedding and LM head" },
+  },
+  {
     id: "gpt3-175b",
     spec: {
       name: "GPT-3 175B", vocabSize: 50257, hiddenSize: 12288, numLayers: 96,

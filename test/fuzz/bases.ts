@@ -181,6 +181,16 @@ export function syntheticConfig(type: string, d: Draw): ConfigObject {
       tie_word_embeddings: d.tie, num_nextn_predict_layers: d.shared,
     });
   }
+  if (type === "qwen3_next") {
+    return defined({
+      model_type: type, hidden_size: hidden, intermediate_size: d.inter, num_hidden_layers: d.layers,
+      num_attention_heads: heads, num_key_value_heads: d.kvHeads, head_dim: d.headDim, vocab_size: d.vocab,
+      num_experts: d.experts, num_experts_per_tok: topk, moe_intermediate_size: d.expertInter, shared_expert_intermediate_size: d.expertInter,
+      decoder_sparse_step: d.sparseStep, mlp_only_layers: d.mlpOnly, full_attention_interval: d.freq + 1,
+      linear_num_key_heads: d.kvHeads, linear_num_value_heads: d.kvHeads * d.groups, linear_key_head_dim: d.headDim,
+      linear_value_head_dim: d.nope, linear_conv_kernel_dim: d.freq + 1, partial_rotary_factor: d.rotaryPct, tie_word_embeddings: d.tie,
+    });
+  }
   if (type === "phi") {
     return defined({
       model_type: type, hidden_size: heads * d.headDim, num_attention_heads: heads, num_key_value_heads: d.kvHeads,

@@ -153,6 +153,23 @@ export const SENSITIVE: Readonly<Record<string, SensitiveConfig>> = {
     config: { ...DEEPSEEK, model_type: "deepseek_v32", topk_method: "noaux_tc", index_n_heads: 4, index_head_dim: 8, index_topk: 6 },
     alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"], index_n_heads: [2], index_head_dim: [16], index_topk: [12] },
   },
+  qwen3_next: {
+    config: {
+      model_type: "qwen3_next", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+      num_key_value_heads: 2, head_dim: 32, vocab_size: 100, num_experts: 8, num_experts_per_tok: 2, moe_intermediate_size: 16,
+      shared_expert_intermediate_size: 16, decoder_sparse_step: 1, mlp_only_layers: [0], full_attention_interval: 4,
+      linear_num_key_heads: 2, linear_num_value_heads: 4, linear_key_head_dim: 8, linear_value_head_dim: 8, linear_conv_kernel_dim: 4,
+      partial_rotary_factor: 0.25, attention_bias: false, tie_word_embeddings: false, hidden_act: "silu",
+    },
+    alternatives: {
+      hidden_size: [128], intermediate_size: [128], num_hidden_layers: [8], num_attention_heads: [8], num_key_value_heads: [1, 4],
+      head_dim: [16], vocab_size: [200], num_experts: [16], num_experts_per_tok: [1, 4], moe_intermediate_size: [32],
+      shared_expert_intermediate_size: [32], decoder_sparse_step: [2], mlp_only_layers: [[], [1]], full_attention_interval: [2],
+      linear_num_key_heads: [4], linear_num_value_heads: [8], linear_key_head_dim: [16], linear_value_head_dim: [16],
+      linear_conv_kernel_dim: [2], partial_rotary_factor: [0.5], attention_bias: [true], tie_word_embeddings: [true], hidden_act: ["gelu"],
+      layer_types: [["full_attention", "linear_attention", "full_attention", "linear_attention"]],
+    },
+  },
   kimi_k2: { config: { ...DEEPSEEK, model_type: "kimi_k2", topk_method: "noaux_tc" }, alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"] } },
   phi: {
     config: {

@@ -12,6 +12,7 @@ import { gptNeox } from "./gptNeox";
 import { gptOss } from "./gptOss";
 import { llama4 } from "./llama4";
 import { phi } from "./phi";
+import { qwen3Next } from "./qwen3Next";
 import { LLAMA_VARIANTS, llamaFamily } from "./llamaFamily";
 import { ConfigReader } from "./reader";
 
@@ -38,6 +39,7 @@ const IMPORTERS: Readonly<Record<string, Importer>> = {
   glm4_moe: glm4Moe,
   phi,
   bloom,
+  qwen3_next: qwen3Next,
   ...Object.fromEntries(Object.entries(LLAMA_VARIANTS).map(([type, variant]) => [type, llamaFamily(type, variant)])),
 };
 
@@ -208,6 +210,12 @@ const CONFIG_KEYS_OF_SPEC_FIELD: Readonly<Record<string, readonly string[]>> = {
   "moe.firstDenseLayers": ["first_k_dense_replace"],
   "moe.denseLayers": ["mlp_only_layers", "decoder_sparse_step", "moe_layer_freq", "moe_layers", "interleave_moe_layer_step"],
   "multiTokenPrediction.layers": ["num_nextn_predict_layers"],
+  "linearAttention.layers": ["layer_types", "full_attention_interval"],
+  "linearAttention.numKeyHeads": ["linear_num_key_heads"],
+  "linearAttention.numValueHeads": ["linear_num_value_heads", "linear_num_key_heads"],
+  "linearAttention.keyHeadDim": ["linear_key_head_dim"],
+  "linearAttention.valueHeadDim": ["linear_value_head_dim"],
+  "linearAttention.convKernel": ["linear_conv_kernel_dim"],
   "attention.chunked.size": ["attention_chunk_size"],
   "attention.chunked.layers": ["layer_types", "no_rope_layers"],
   "attention.indexer.numHeads": ["index_n_heads"],

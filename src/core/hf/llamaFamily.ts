@@ -44,7 +44,7 @@ function mixtralMoe(reader: ConfigReader): MoeSpec {
 }
 
 /** Qwen MoE: a layer is sparse unless listed in mlp_only_layers or off the decoder_sparse_step grid. */
-function qwenMoe(withSharedExpert: boolean) {
+export function qwenMoe(withSharedExpert: boolean) {
   return (reader: ConfigReader, numLayers: number): MoeSpec => {
     const step = reader.intOr("decoder_sparse_step", 1, "every layer is sparse by default");
     const mlpOnly = reader.indexList("mlp_only_layers");

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../../src/core/errors";
 import { decodeFlops } from "../../../src/core/flops";
 import { importHfConfig, SUPPORTED_MODEL_TYPES } from "../../../src/core/hf/import";
-import { kvCacheBytes } from "../../../src/core/memory";
+import { kvCacheBytes, recurrentStateBytes } from "../../../src/core/memory";
 import { countParams } from "../../../src/core/params";
 import { presetById } from "../../../src/core/presets";
 import { fixture } from "../../fixtures/load";
@@ -28,7 +28,7 @@ function importError(input: unknown): ConfigError {
 }
 
 describe("new model types are supported", () => {
-  it.each(["gpt_oss", "llama4", "llama4_text", "gemma3", "gemma3_text", "kimi_k2", "glm4_moe", "phi", "bloom", "mimo", "deepseek_v32"])("%s", (type) => {
+  it.each(["gpt_oss", "llama4", "llama4_text", "gemma3", "gemma3_text", "kimi_k2", "glm4_moe", "phi", "bloom", "mimo", "deepseek_v32", "qwen3_next"])("%s", (type) => {
     expect(SUPPORTED_MODEL_TYPES).toContain(type);
   });
 });
@@ -214,7 +214,7 @@ describe("presets of the new models", () => {
   it.each([
     ["gpt-oss-120b", "gpt-oss-120b.json"], ["gpt-oss-20b", "gpt-oss-20b.json"], ["llama-4-scout", "llama-4-scout-17b-16e.json"],
     ["llama-4-maverick", "llama-4-maverick-17b-128e.json"], ["gemma-3-27b", "gemma-3-27b.json"], ["kimi-k2", "kimi-k2-instruct.json"],
-    ["glm-4.5", "glm-4.5.json"], ["phi-2", "phi-2.json"], ["bloom-176b", "bloom.json"], ["deepseek-v3.2", "deepseek-v3.2-exp.json"],
+    ["glm-4.5", "glm-4.5.json"], ["phi-2", "phi-2.json"], ["bloom-176b", "bloom.json"], ["deepseek-v3.2", "deepseek-v3.2-exp.json"], ["qwen3-next-80b-a3b", "qwen3-next-80b-a3b.json"],
   ])("%s is exactly what the importer makes of %s", (id, file) => {
     const preset = presetById(id);
     expect(preset.spec).toEqual(importHfConfig(config(file), { name: preset.spec.name }).spec);
@@ -246,5 +246,47 @@ describe("DeepSeek-V3.2 (deepseek_v32): sparse attention through a lightning ind
 
   it("caches the 128-wide index key beside the 576-wide latent", () => {
     expect(kvCacheBytes(v32, 1000) - kvCacheBytes(v3, 1000)).toBe(61n * 1000n * 128n * 2n);
+  });
+});
+
+describe("Qwen3-Next (qwen3_next): Gated DeltaNet on three layers of four, gated attention on the fourth", () => {
+  const spec = importHfConfig(config("qwen3-next-80b-a3b.json")).spec;
+
+  // Qwen Team 2025, Qwen3-Next model card: "80B parameters in total and 3B activated"; the card's activated
+  // count leaves out the embedding and the LM head (3.25B), as Qwen's "non-embedding" counts do.
+  it("80B total, 3B activated without embedding and LM head (model card)", () => {
+    const c = countParams(spec);
+    expect(Math.round(billions(c.total))).toBe(80);
+    expect(Math.round(billions(c.active - c.embedding - c.activeBreakdown.lmHead))).toBe(3);
+  });
+
+  it("a Gated DeltaNet layer, from modeling_qwen3_next: in_proj_qkvz, in_proj_ba, conv1d, dt_bias, A_log, out_proj", () => {
+    const d = 2048n, keys = 16n * 128n, values = 32n * 128n;
+    const perLayer = d * (2n * keys + 2n * values) + d * 64n + (2n * keys + values) * 4n + 64n + values * d;
+    const gatedAttention = d * 2n * 16n * 256n + 2n * d * 2n * 256n + 16n * 256n * d;
+    expect(countParams(spec).breakdown.attention).toBe(36n * perLayer + 12n * gatedAttention);
+  });
+
+  it("the state is fixed: 36 layers × (32 heads × 128 × 128 + 8192 conv channels × 3 taps) in bf16", () => {
+    expect(recurrentStateBytes(spec)).toBe(36n * (32n * 128n * 128n + 8192n * 3n) * 2n);
+    // Only the 12 full-attention layers keep keys and values: 2 · 2 heads · 256 per token.
+    expect(kvCacheBytes(spec, 131_072)).toBe(12n * 131_072n * 2n * 2n * 256n * 2n);
+  });
+
+  it("a token's state update costs the same at 1k and at 1M; only the 12 attention layers grow", () => {
+    const a = decodeFlops(spec, 1000).terms;
+    const b = decodeFlops(spec, 1_000_000).terms;
+    expect(b.stateUpdate).toBe(a.stateUpdate);
+    // 7 FLOPs per state entry (decay, read, write, output), 32 heads of 128 × 128, 36 layers.
+    expect(a.stateUpdate).toBe(36n * 32n * 128n * 128n * 7n);
+    expect(b.attnScores - a.attnScores).toBe(999_000n * 12n * 2n * 16n * 256n);
+  });
+
+  it("layer_types of unknown kind, or of the wrong length, name the key", () => {
+    const base = config("qwen3-next-80b-a3b.json");
+    expect(importError({ ...base, layer_types: ["full_attention"] }).field).toBe("layer_types");
+    const types = Array.from({ length: 48 }, (_, i) => (i === 7 ? "mamba" : "linear_attention"));
+    expect(importError({ ...base, layer_types: types }).field).toBe("layer_types[7]");
+    expect(importError({ ...base, linear_num_value_heads: 24 }).field).toBe("linear_num_value_heads");
   });
 });
