@@ -10,6 +10,15 @@ import type { Activation, NormSpec } from "./model";
 /** Per attention score: scale by 1/√d, subtract the row max, exp, add to the row sum, divide. */
 export const SOFTMAX_FLOPS_PER_SCORE = 5n;
 
+/**
+ * Per softmax row (one query, one head) with an attention sink (gpt-oss): the
+ * sink logit joins the row unscaled, so it pays subtract max, exp, add to the
+ * sum and the divide whose result is then dropped: 4. Source: transformers'
+ * modeling_gpt_oss.eager_attention_forward concatenates `sinks` to the logits,
+ * subtracts the row max, softmaxes and drops the sink column.
+ */
+export const SINK_FLOPS_PER_ROW = 4n;
+
 /** Per attention score when logits are soft-capped: divide by cap, tanh, multiply by cap. */
 export const SOFTCAP_FLOPS_PER_SCORE = 3n;
 
@@ -41,3 +50,32 @@ export function normFlops(norm: Pick<NormSpec, "kind" | "affine" | "bias">, n: b
   if (!norm.affine) return 5n * n + 4n;
   return (norm.bias ? 7n : 6n) * n + 4n;
 }
+
+/**
+ * DeepSeek Sparse Attention's lightning indexer, counted as matrix work:
+ * per visible key, each of the H_I index heads takes a d_I-long dot product
+ * (q_h·k) and one multiply-add to weight it (w_h·ReLU(·)), so
+ * 2·H_I·(d_I + 1) FLOPs per key. The ReLU and the top-k selection are
+ * comparisons and are not counted; the main attention then reads
+ * min(visible keys, top-k) keys. The key's LayerNorm is elementwise (norms).
+ * Source: DeepSeek-V3.2-Exp, inference/model.py (Indexer.forward) and the
+ * DeepSeek-V3.2-Exp report, Section 2.1.
+ */
+export const INDEXER_CONVENTION = {
+  flopsPerKeyPerHead: (headDim: bigint): bigint => 2n * (headDim + 1n),
+  source: "DeepSeek-AI 2025, DeepSeek-V3.2-Exp: Boosting Long-Context Efficiency with DeepSeek Sparse Attention, Section 2.1; inference/model.py, Indexer",
+} as const;
+
+/**
+ * The gated delta rule per value head and token, over its dk × dv state S
+ * (transformers' torch_recurrent_gated_delta_rule): S ← g·S (1 multiply per
+ * entry), Sᵀk (1 multiply-add), S ← S + k·δᵀ (1), o = Sᵀq (1): 7 FLOPs per
+ * state entry. The recurrent form is the convention for every regime: the
+ * chunked form used in prefill and training does the same products in
+ * another order. δ = β·(v − Sᵀk), the gates, the L2 norms of q and k, the
+ * conv's SiLU and the gated RMSNorm are elementwise and not counted.
+ */
+export const DELTA_RULE_CONVENTION = {
+  flopsPerStateEntry: 7n,
+  source: "Yang et al. 2025, Gated Delta Networks: Improving Mamba2 with Delta Rule (ICLR), Eq. 10; transformers modeling_qwen3_next.torch_recurrent_gated_delta_rule",
+} as const;

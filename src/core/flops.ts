@@ -3,6 +3,9 @@ import {
   GATE_PRODUCT_FLOPS,
   normFlops,
   SOFTCAP_FLOPS_PER_SCORE,
+  DELTA_RULE_CONVENTION,
+  INDEXER_CONVENTION,
+  SINK_FLOPS_PER_ROW,
   SOFTMAX_FLOPS_PER_SCORE,
 } from "./elementwise";
 import { layerGroups, type LayerGroup } from "./layers";
@@ -59,11 +62,21 @@ export function forwardFlops(spec: ModelSpec, options: ForwardOptions): FlopCoun
 
   for (const group of layerGroups(spec)) {
     const layers = BigInt(group.count);
-    const keys = attendedKeys(past, tokens, mask, group.window);
-    addAttention(terms, spec, layers, n, keys, mla, options.elementwise ?? false);
+    if (group.linear) {
+      addLinearAttention(terms, spec, layers, n);
+      addFeedForward(terms, spec, group, layers, n, options.elementwise ?? false);
+      if (options.elementwise) terms.norms += layers * n * BigInt(spec.norm.perLayer) * normFlops(spec.norm, d);
+      continue;
+    }
+    const keys = attendedKeys(past, tokens, mask, group.window, group.chunk);
+    const indexer = spec.attention.kind === "mla" ? spec.attention.indexer : undefined;
+    if (indexer) addIndexer(terms, spec, layers, n, keys, options.elementwise ?? false);
+    const readKeys = indexer ? sparseKeys(past, tokens, mask, indexer.topK) : keys;
+    addAttention(terms, spec, layers, n, readKeys, mla, options.elementwise ?? false);
     addFeedForward(terms, spec, group, layers, n, options.elementwise ?? false);
     if (options.elementwise) terms.norms += layers * n * BigInt(spec.norm.perLayer) * normFlops(spec.norm, d);
   }
+  if (options.elementwise && spec.embeddingNorm) terms.norms += n * normFlops(spec.norm, d);
   terms.logits += 2n * d * BigInt(spec.vocabSize) * logitTokens;
   if (options.elementwise && spec.norm.final) terms.norms += logitTokens * normFlops(spec.norm, d);
   return { total: sumTerms(terms), terms, tokens };
@@ -117,19 +130,67 @@ export function trainFlops(spec: ModelSpec, context: number, options: TrainOptio
 
 /**
  * Keys seen by the new tokens, summed over them, in one layer.
- * Causal: Σ_{p = past+1}^{past+tokens} min(p, window).
+ * Causal: Σ_{p = past+1}^{past+tokens} min(p, window); with chunks of C,
+ * the 1-based position p sees ((p − 1) mod C) + 1 keys, its own chunk so far.
  */
-export function attendedKeys(past: number, tokens: number, mask: "causal" | "full", window: number | null): bigint {
+export function attendedKeys(past: number, tokens: number, mask: "causal" | "full", window: number | null, chunk: number | null = null): bigint {
   const a = BigInt(past);
   const n = BigInt(tokens);
   if (mask === "full") return n * (a + n);
   const last = a + n;
+  if (chunk !== null) return chunkedKeysUpTo(last, BigInt(chunk)) - chunkedKeysUpTo(a, BigInt(chunk));
   if (window === null) return n * a + (n * (n + 1n)) / 2n;
   const w = BigInt(window);
   if (a >= w) return n * w;
   const rampEnd = last < w ? last : w;
   const ramp = (rampEnd * (rampEnd + 1n)) / 2n - (a * (a + 1n)) / 2n;
   return ramp + (last - rampEnd) * w;
+}
+
+/**
+ * Keys the main attention reads under DeepSeek Sparse Attention: each new
+ * token reads min(visible keys, top-k), which for a causal mask is the count
+ * of a sliding window of k.
+ */
+export function sparseKeys(past: number, tokens: number, mask: "causal" | "full", topK: number): bigint {
+  if (mask === "causal") return attendedKeys(past, tokens, "causal", topK);
+  const visible = BigInt(past + tokens);
+  const k = BigInt(topK);
+  return BigInt(tokens) * (visible < k ? visible : k);
+}
+
+/** Gated DeltaNet layers: projections, short convolution and the state update per new token, whatever the context. */
+function addLinearAttention(terms: Record<FlopTerm, bigint>, spec: ModelSpec, layers: bigint, n: bigint): void {
+  const l = spec.linearAttention;
+  if (!l) return;
+  const d = BigInt(spec.hiddenSize);
+  const keys = BigInt(l.numKeyHeads * l.keyHeadDim);
+  const values = BigInt(l.numValueHeads * l.valueHeadDim);
+  const perLayerTokens = layers * n;
+  terms.linearProj += perLayerTokens * 2n * d * (2n * keys + 2n * values + 2n * BigInt(l.numValueHeads));
+  terms.conv += perLayerTokens * 2n * BigInt(l.convKernel) * (2n * keys + values);
+  terms.stateUpdate += perLayerTokens * BigInt(l.numValueHeads) * BigInt(l.keyHeadDim * l.valueHeadDim) * DELTA_RULE_CONVENTION.flopsPerStateEntry;
+  terms.outProj += perLayerTokens * 2n * values * d;
+}
+
+/** The lightning indexer: its projections per new token, and its scores over every visible key. */
+function addIndexer(terms: Record<FlopTerm, bigint>, spec: ModelSpec, layers: bigint, n: bigint, keys: bigint, elementwise: boolean): void {
+  const a = spec.attention;
+  if (a.kind !== "mla" || !a.indexer) return;
+  const d = BigInt(spec.hiddenSize);
+  const heads = BigInt(a.indexer.numHeads);
+  const width = BigInt(a.indexer.headDim);
+  const queryIn = a.qLoraRank === null ? d : BigInt(a.qLoraRank);
+  terms.indexerProj += layers * n * 2n * (queryIn * heads * width + d * width + d * heads);
+  terms.indexerScores += layers * keys * heads * INDEXER_CONVENTION.flopsPerKeyPerHead(width);
+  if (elementwise) terms.norms += layers * n * normFlops({ kind: "layernorm", affine: true, bias: true }, width);
+}
+
+/** Σ_{p=1}^{m} ((p − 1) mod C + 1): q whole chunks of C(C + 1)/2 keys, then a ramp of r. */
+function chunkedKeysUpTo(m: bigint, chunk: bigint): bigint {
+  const whole = m / chunk;
+  const rest = m % chunk;
+  return (whole * chunk * (chunk + 1n)) / 2n + (rest * (rest + 1n)) / 2n;
 }
 
 function addAttention(
@@ -148,7 +209,7 @@ function addAttention(
   if (a.kind === "standard") {
     const hd = BigInt(a.headDim);
     const kv = BigInt(a.numKvHeads);
-    terms.qProj += perLayerTokens * 2n * d * heads * hd;
+    terms.qProj += perLayerTokens * 2n * d * heads * hd * (a.outputGate ? 2n : 1n);
     terms.kProj += perLayerTokens * 2n * d * kv * hd;
     terms.vProj += perLayerTokens * 2n * d * kv * hd;
     terms.attnScores += layers * keys * 2n * heads * hd;
@@ -157,6 +218,7 @@ function addAttention(
     if (elementwise) {
       const perScore = SOFTMAX_FLOPS_PER_SCORE + (a.logitSoftcap !== undefined ? SOFTCAP_FLOPS_PER_SCORE : 0n);
       terms.softmax += layers * keys * heads * perScore;
+      if (a.sinks) terms.softmax += perLayerTokens * heads * SINK_FLOPS_PER_ROW;
       const norm = innerNorm(spec.norm);
       if (a.qkNorm === "head") terms.norms += perLayerTokens * (heads + kv) * normFlops(norm, hd);
       if (a.qkNorm === "full") terms.norms += perLayerTokens * (normFlops(norm, heads * hd) + normFlops(norm, kv * hd));

@@ -25,8 +25,10 @@ export function weightBytes(spec: ModelSpec, dtype: Dtype): bigint {
 export function kvCacheValuesPerLayer(spec: ModelSpec, mla: "latent" | "expanded" = "latent"): bigint {
   const a = spec.attention;
   if (a.kind === "standard") return 2n * BigInt(a.numKvHeads) * BigInt(a.headDim);
-  if (mla === "latent") return BigInt(a.kvLoraRank + a.qkRopeHeadDim);
-  return BigInt(a.numHeads) * BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim);
+  // DSA also caches one index key per token (DeepSeek keeps it in FP8; here it is stored like the rest).
+  const indexKeys = BigInt(a.indexer?.headDim ?? 0);
+  if (mla === "latent") return BigInt(a.kvLoraRank + a.qkRopeHeadDim) + indexKeys;
+  return BigInt(a.numHeads) * BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim + a.vHeadDim) + indexKeys;
 }
 
 export interface KvCacheOptions {
@@ -34,18 +36,39 @@ export interface KvCacheOptions {
   mla?: "latent" | "expanded";
 }
 
-/** Bytes added to the KV cache by one more token, across all layers (before any sliding window fills). */
+/** Bytes added to the KV cache by one more token, across all softmax-attention layers (before any sliding window fills). */
 export function kvCacheBytesPerToken(spec: ModelSpec, options: KvCacheOptions = {}): bigint {
-  return bytesOf(BigInt(spec.numLayers) * kvCacheValuesPerLayer(spec, options.mla), options.dtype ?? "bf16");
+  const attentionLayers = layerGroups(spec).reduce((count, group) => count + (group.linear ? 0 : group.count), 0);
+  return bytesOf(BigInt(attentionLayers) * kvCacheValuesPerLayer(spec, options.mla), options.dtype ?? "bf16");
 }
 
-/** Bytes of the KV cache of one sequence of `context` tokens; sliding-window layers keep only their window. */
+/**
+ * Bytes of the fixed-size recurrent state of one sequence, whatever its
+ * length: per Gated DeltaNet layer, a dk × dv matrix per value head and the
+ * last convKernel − 1 inputs of the short convolution.
+ */
+export function recurrentStateBytes(spec: ModelSpec, dtype: Dtype = "bf16"): bigint {
+  const l = spec.linearAttention;
+  if (!l) return 0n;
+  const layers = layerGroups(spec).reduce((count, group) => count + (group.linear ? group.count : 0), 0);
+  const state = BigInt(l.numValueHeads * l.keyHeadDim * l.valueHeadDim);
+  const convChannels = BigInt(2 * l.numKeyHeads * l.keyHeadDim + l.numValueHeads * l.valueHeadDim);
+  return bytesOf(BigInt(layers) * (state + convChannels * BigInt(l.convKernel - 1)), dtype);
+}
+
+/**
+ * Bytes of the KV cache of one sequence of `context` tokens. Sliding-window
+ * layers keep only their window; chunked layers keep at most one chunk
+ * (transformers' chunked cache holds the last attention_chunk_size tokens).
+ */
 export function kvCacheBytes(spec: ModelSpec, context: number, options: KvCacheOptions = {}): bigint {
   if (!Number.isSafeInteger(context) || context < 0) throw new RangeError(`context must be a non-negative integer, got ${String(context)}`);
   const perLayer = kvCacheValuesPerLayer(spec, options.mla);
   let values = 0n;
   for (const group of layerGroups(spec)) {
-    const kept = group.window === null ? context : Math.min(context, group.window);
+    if (group.linear) continue;
+    const local = group.window ?? group.chunk;
+    const kept = local === null ? context : Math.min(context, local);
     values += BigInt(group.count) * BigInt(kept) * perLayer;
   }
   return bytesOf(values, options.dtype ?? "bf16");

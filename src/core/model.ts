@@ -37,6 +37,21 @@ export interface ModelSpec {
   parallelBlock?: boolean;
   /** Multiplies logits after tanh capping (Gemma 2): adds elementwise work only. */
   finalLogitSoftcap?: number;
+  /**
+   * Layers whose token mixer is linear attention instead of softmax attention
+   * (Qwen3-Next's Gated DeltaNet): they keep a fixed-size recurrent state and
+   * no KV cache. The other layers use `attention`.
+   */
+  linearAttention?: GatedDeltaNetSpec;
+  /** A norm of width d right after the token embedding (BLOOM's word_embeddings_layernorm). */
+  embeddingNorm?: boolean;
+  /**
+   * Multi-token-prediction modules shipped beside the main model (MiMo): each
+   * is one more decoder layer of the dense kind plus its input projection
+   * (2d → d) and three norms. Counted apart (`ParamCount.multiTokenPrediction`),
+   * never in `total`, never in decode: a plain decoder does not run them.
+   */
+  multiTokenPrediction?: { layers: number };
 }
 
 export type AttentionSpec = StandardAttentionSpec | MlaAttentionSpec;
@@ -65,6 +80,47 @@ export interface StandardAttentionSpec {
   slidingWindow?: SlidingWindowSpec;
   /** tanh soft cap on attention logits (Gemma 2): adds elementwise work only. */
   logitSoftcap?: number;
+  /**
+   * Chunked local attention (Llama 4's attention_chunk_size): in these layers a
+   * query at 0-based position i sees only the keys of its own chunk,
+   * ⌊i / size⌋·size … i. A layer may be chunked or windowed, not both.
+   */
+  chunked?: ChunkedAttentionSpec;
+  /**
+   * Gated attention (Qwen3-Next): q_proj also produces a per-channel output
+   * gate, d → 2·H·headDim, applied as sigmoid(gate) ⊙ attention output.
+   */
+  outputGate?: boolean;
+  /**
+   * Attention sinks (gpt-oss): one learned logit per head and layer that joins
+   * every softmax row and takes probability mass but has no value. Adds H
+   * parameters per layer and elementwise work only (see SINK_FLOPS_PER_ROW).
+   */
+  sinks?: boolean;
+}
+
+/**
+ * Gated DeltaNet (transformers' Qwen3NextGatedDeltaNet): in_proj_qkvz
+ * d → 2·Hk·dk + 2·Hv·dv, in_proj_ba d → 2·Hv, a depthwise causal conv1d of
+ * `convKernel` taps over the q, k, v channels, per value head a dk × dv state
+ * updated by the gated delta rule, a gated RMSNorm of dv, out_proj Hv·dv → d.
+ */
+export interface GatedDeltaNetSpec {
+  kind: "gated-deltanet";
+  /** Which layers (0-based) use it, as for sliding windows. */
+  layers: "all" | "even" | "odd" | number[];
+  numKeyHeads: number;
+  numValueHeads: number;
+  keyHeadDim: number;
+  valueHeadDim: number;
+  convKernel: number;
+}
+
+export interface ChunkedAttentionSpec {
+  /** Tokens per chunk. */
+  size: number;
+  /** Which layers are chunked (0-based), as for sliding windows. */
+  layers: "all" | "even" | "odd" | number[];
 }
 
 /**
@@ -87,6 +143,25 @@ export interface MlaAttentionSpec {
    */
   bias: boolean;
   slidingWindow?: SlidingWindowSpec;
+  /**
+   * DeepSeek Sparse Attention (DeepSeek-V3.2): a lightning indexer scores
+   * every visible key and the attention reads only the top `topK` of them.
+   */
+  indexer?: IndexerSpec;
+}
+
+/**
+ * DeepSeek-V3.2's lightning indexer (inference/model.py, class Indexer):
+ * queries wq_b from the query latent (q_lora_rank → numHeads·headDim), one
+ * shared key wk (d → headDim) with a LayerNorm (weight and bias), and per-head
+ * weights weights_proj (d → numHeads). Index score of a key:
+ * Σ_h w_h·ReLU(q_h·k). Its keys are cached beside the latent.
+ */
+export interface IndexerSpec {
+  numHeads: number;
+  headDim: number;
+  /** Keys the main attention reads per query (index_topk). */
+  topK: number;
 }
 
 export interface SlidingWindowSpec {

@@ -23,6 +23,8 @@ export interface ParamCount {
   embedding: bigint;
   /** Total minus token embedding, LM head and learned position table (the N of Kaplan et al. and of model cards' "non-embedding"). */
   nonEmbedding: bigint;
+  /** Multi-token-prediction modules (MiMo), counted apart: not in total or active. 0 when there are none. */
+  multiTokenPrediction: bigint;
   breakdown: ParamBreakdown;
   activeBreakdown: ParamBreakdown;
 }
@@ -36,16 +38,19 @@ export function countParams(spec: ModelSpec): ParamCount {
   const embedding = vocab * d;
   const lmHead = (spec.tiedEmbeddings ? 0n : vocab * d) + (spec.lmHeadBias ? vocab : 0n);
   const positions = positionParams(spec);
-  const attention = layers * attentionParams(spec);
-  const norms = layers * (BigInt(spec.norm.perLayer) * normParams(spec.norm, d) + attentionNormParams(spec)) +
-    (spec.norm.final ? normParams(spec.norm, d) : 0n);
-
   let denseLayers = 0n;
   let moeLayers = 0n;
+  let linearLayers = 0n;
   for (const group of layerGroups(spec)) {
     if (group.moe) moeLayers += BigInt(group.count);
     else denseLayers += BigInt(group.count);
+    if (group.linear) linearLayers += BigInt(group.count);
   }
+  const attentionLayers = layers - linearLayers;
+  const attention = attentionLayers * attentionParams(spec) + linearLayers * linearAttentionParams(spec);
+  const norms = layers * BigInt(spec.norm.perLayer) * normParams(spec.norm, d) + attentionLayers * attentionNormParams(spec) +
+    linearLayers * linearAttentionNormParams(spec) +
+    (spec.norm.final ? normParams(spec.norm, d) : 0n) + (spec.embeddingNorm ? normParams(spec.norm, d) : 0n);
   const mlp = denseLayers * mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
 
   const breakdown: ParamBreakdown = {
@@ -69,6 +74,7 @@ export function countParams(spec: ModelSpec): ParamCount {
     active: sum(activeBreakdown),
     embedding,
     nonEmbedding: total - embedding - lmHead - learnedPositions,
+    multiTokenPrediction: multiTokenPredictionParams(spec),
     breakdown,
     activeBreakdown,
   };
@@ -87,9 +93,12 @@ export function attentionParams(spec: ModelSpec): bigint {
   if (a.kind === "standard") {
     const q = BigInt(a.numHeads * a.headDim);
     const kv = BigInt(a.numKvHeads * a.headDim);
-    const weights = d * q + 2n * d * kv + q * d;
+    // Gated attention (Qwen3-Next): q_proj also yields the output gate, doubling its rows.
+    const gate = a.outputGate ? d * q + (a.qkvBias ? q : 0n) : 0n;
+    const weights = d * q + 2n * d * kv + q * d + gate;
     const biases = (a.qkvBias ? q + 2n * kv : 0n) + (a.outBias ? d : 0n);
-    return weights + biases;
+    const sinks = a.sinks ? BigInt(a.numHeads) : 0n;
+    return weights + biases + sinks;
   }
   const heads = BigInt(a.numHeads);
   const qkHead = BigInt(a.qkNopeHeadDim + a.qkRopeHeadDim);
@@ -102,7 +111,39 @@ export function attentionParams(spec: ModelSpec): bigint {
   const kvUp = kvRank * heads * (BigInt(a.qkNopeHeadDim) + vHead);
   const out = heads * vHead * d;
   const biases = a.bias ? (a.qLoraRank === null ? 0n : BigInt(a.qLoraRank)) + kvRank + rope + d : 0n;
-  return query + kvDown + kvUp + out + biases;
+  return query + kvDown + kvUp + out + biases + indexerParams(spec);
+}
+
+/**
+ * One Gated DeltaNet layer (Qwen3NextGatedDeltaNet), its norm excluded:
+ * in_proj_qkvz, in_proj_ba, the depthwise conv1d (no bias), dt_bias and
+ * A_log (one each per value head), out_proj.
+ */
+export function linearAttentionParams(spec: ModelSpec): bigint {
+  const l = spec.linearAttention;
+  if (!l) return 0n;
+  const d = BigInt(spec.hiddenSize);
+  const keys = BigInt(l.numKeyHeads * l.keyHeadDim);
+  const values = BigInt(l.numValueHeads * l.valueHeadDim);
+  const heads = BigInt(l.numValueHeads);
+  const convChannels = 2n * keys + values;
+  return d * (2n * keys + 2n * values) + d * 2n * heads + convChannels * BigInt(l.convKernel) + 2n * heads + values * d;
+}
+
+/** The gated RMSNorm of a Gated DeltaNet layer: one weight per value-head channel, shared by the heads. */
+export function linearAttentionNormParams(spec: ModelSpec): bigint {
+  return spec.linearAttention ? BigInt(spec.linearAttention.valueHeadDim) : 0n;
+}
+
+/** The lightning indexer's projections (its LayerNorm is under norms): wq_b, wk, weights_proj. */
+export function indexerParams(spec: ModelSpec): bigint {
+  const a = spec.attention;
+  if (a.kind !== "mla" || !a.indexer) return 0n;
+  const d = BigInt(spec.hiddenSize);
+  const heads = BigInt(a.indexer.numHeads);
+  const width = BigInt(a.indexer.headDim);
+  const queryIn = a.qLoraRank === null ? d : BigInt(a.qLoraRank);
+  return queryIn * heads * width + d * width + d * heads;
 }
 
 /** The norms inside attention (qk-norms, MLA's latent norms): the model's kind, a weight when affine, never a bias. */
@@ -115,7 +156,9 @@ export function attentionNormParams(spec: ModelSpec): bigint {
   const a = spec.attention;
   const norm = innerNorm(spec.norm);
   if (a.kind === "mla") {
-    return normParams(norm, BigInt(a.kvLoraRank)) + (a.qLoraRank === null ? 0n : normParams(norm, BigInt(a.qLoraRank)));
+    // The indexer's key norm is a LayerNorm with weight and bias whatever the model's norms are.
+    const indexerNorm = a.indexer ? 2n * BigInt(a.indexer.headDim) : 0n;
+    return normParams(norm, BigInt(a.kvLoraRank)) + (a.qLoraRank === null ? 0n : normParams(norm, BigInt(a.qLoraRank))) + indexerNorm;
   }
   if (a.qkNorm === "head") return 2n * normParams(norm, BigInt(a.headDim));
   if (a.qkNorm === "full") {
@@ -140,6 +183,21 @@ function positionParams(spec: ModelSpec): bigint {
     return BigInt(spec.numLayers) * (d * attentionWidth + 2n * attentionWidth);
   }
   return 0n;
+}
+
+/**
+ * MiMo's MTP modules (transformers' MiMoMTPLayers): token and hidden norms,
+ * input_proj 2d → d without bias, one decoder layer with the dense MLP, and
+ * a final norm; the embedding and LM head are the main model's.
+ */
+function multiTokenPredictionParams(spec: ModelSpec): bigint {
+  const modules = BigInt(spec.multiTokenPrediction?.layers ?? 0);
+  if (modules === 0n) return 0n;
+  const d = BigInt(spec.hiddenSize);
+  const norm = normParams(spec.norm, d);
+  const layer = attentionParams(spec) + attentionNormParams(spec) + BigInt(spec.norm.perLayer) * norm +
+    mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
+  return modules * (3n * norm + 2n * d * d + layer);
 }
 
 function sum(breakdown: ParamBreakdown): bigint {

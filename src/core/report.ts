@@ -1,6 +1,6 @@
 import { decodeFlops, decodeNoCacheFlops, prefillFlops, trainFlops, type FlopCount } from "./flops";
 import { exactRatio } from "./format";
-import { type Dtype, kvCacheBytes, kvCacheBytesPerToken, weightBytes } from "./memory";
+import { type Dtype, kvCacheBytes, kvCacheBytesPerToken, recurrentStateBytes, weightBytes } from "./memory";
 import type { ModelSpec } from "./model";
 import { countParams, type ParamBreakdown } from "./params";
 import type { FlopTerm } from "./terms";
@@ -52,6 +52,8 @@ export interface ModelReport {
     kvCacheBytesPerSequence: string;
     /** For `batch` sequences of `context` tokens. */
     kvCacheBytes: string;
+    /** Fixed-size recurrent state of one sequence (linear-attention layers); "0" without them. */
+    recurrentStateBytesPerSequence: string;
   };
 }
 
@@ -89,6 +91,7 @@ export function modelReport(spec: ModelSpec, options: ReportOptions): ModelRepor
       kvCacheBytesPerToken: kvCacheBytesPerToken(spec, { dtype }).toString(),
       kvCacheBytesPerSequence: perSequence.toString(),
       kvCacheBytes: (perSequence * BigInt(batch)).toString(),
+      recurrentStateBytesPerSequence: recurrentStateBytes(spec, dtype).toString(),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { keyText, ModelError, quoteText } from "./errors";
+import { selects } from "./layers";
 import type {
   Activation,
   AttentionSpec,
@@ -38,7 +39,8 @@ export function validateModel(input: unknown): ModelSpec {
   const spec = record(input, "model");
   allowOnly(spec, "model", [
     "name", "vocabSize", "hiddenSize", "numLayers", "attention", "mlp", "moe", "norm",
-    "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap",
+    "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap", "embeddingNorm",
+    "multiTokenPrediction", "linearAttention",
   ]);
   const numLayers = bounded(spec.numLayers, "numLayers", MAX_LAYERS);
   const model: ModelSpec = {
@@ -58,6 +60,30 @@ export function validateModel(input: unknown): ModelSpec {
   if (spec.finalLogitSoftcap !== undefined) {
     model.finalLogitSoftcap = positiveNumber(spec.finalLogitSoftcap, "finalLogitSoftcap");
   }
+  if (spec.linearAttention !== undefined) {
+    const l = record(spec.linearAttention, "linearAttention");
+    allowOnly(l, "linearAttention", ["kind", "layers", "numKeyHeads", "numValueHeads", "keyHeadDim", "valueHeadDim", "convKernel"]);
+    const numKeyHeads = bounded(l.numKeyHeads, "linearAttention.numKeyHeads");
+    const numValueHeads = bounded(l.numValueHeads, "linearAttention.numValueHeads");
+    if (numValueHeads % numKeyHeads !== 0) {
+      throw new ModelError("linearAttention.numValueHeads", `${numValueHeads} value heads are not a multiple of the ${numKeyHeads} key heads`);
+    }
+    model.linearAttention = {
+      kind: oneOf(l.kind, "linearAttention.kind", ["gated-deltanet"] as const),
+      layers: Array.isArray(l.layers) ? layerList(l.layers, "linearAttention.layers", numLayers) : oneOf(l.layers, "linearAttention.layers", ["all", "even", "odd"] as const),
+      numKeyHeads,
+      numValueHeads,
+      keyHeadDim: bounded(l.keyHeadDim, "linearAttention.keyHeadDim"),
+      valueHeadDim: bounded(l.valueHeadDim, "linearAttention.valueHeadDim"),
+      convKernel: bounded(l.convKernel, "linearAttention.convKernel"),
+    };
+  }
+  if (spec.embeddingNorm !== undefined) model.embeddingNorm = flag(spec.embeddingNorm, "embeddingNorm");
+  if (spec.multiTokenPrediction !== undefined) {
+    const mtp = record(spec.multiTokenPrediction, "multiTokenPrediction");
+    allowOnly(mtp, "multiTokenPrediction", ["layers"]);
+    model.multiTokenPrediction = { layers: bounded(mtp.layers, "multiTokenPrediction.layers", MAX_LAYERS) };
+  }
   return model;
 }
 
@@ -69,6 +95,7 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
   if (kind === "standard") {
     allowOnly(a, "attention", [
       "kind", "numHeads", "numKvHeads", "headDim", "qkvBias", "outBias", "qkNorm", "slidingWindow", "logitSoftcap",
+      "chunked", "sinks", "outputGate",
     ]);
     const numHeads = bounded(a.numHeads, "attention.numHeads");
     const numKvHeads = bounded(a.numKvHeads, "attention.numKvHeads");
@@ -89,10 +116,20 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
     };
     if (a.slidingWindow !== undefined) spec.slidingWindow = slidingWindow(a.slidingWindow, numLayers);
     if (a.logitSoftcap !== undefined) spec.logitSoftcap = positiveNumber(a.logitSoftcap, "attention.logitSoftcap");
+    if (a.chunked !== undefined) {
+      spec.chunked = slidingWindow(a.chunked, numLayers, "attention.chunked");
+      const windowed = spec.slidingWindow;
+      if (windowed) {
+        const both = firstOverlap(windowed.layers, spec.chunked.layers, numLayers);
+        if (both !== null) throw new ModelError("attention.chunked.layers", `layer ${both} is both chunked and in a sliding window; a layer has one local pattern`);
+      }
+    }
+    if (a.sinks !== undefined) spec.sinks = flag(a.sinks, "attention.sinks");
+    if (a.outputGate !== undefined) spec.outputGate = flag(a.outputGate, "attention.outputGate");
     return spec;
   }
   allowOnly(a, "attention", [
-    "kind", "numHeads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim", "bias", "slidingWindow",
+    "kind", "numHeads", "qLoraRank", "kvLoraRank", "qkNopeHeadDim", "qkRopeHeadDim", "vHeadDim", "bias", "slidingWindow", "indexer",
   ]);
   const spec: AttentionSpec = {
     kind,
@@ -105,17 +142,34 @@ function attention(input: unknown, numLayers: number): AttentionSpec {
     bias: flag(a.bias, "attention.bias"),
   };
   if (a.slidingWindow !== undefined) spec.slidingWindow = slidingWindow(a.slidingWindow, numLayers);
+  if (a.indexer !== undefined) {
+    const indexer = record(a.indexer, "attention.indexer");
+    allowOnly(indexer, "attention.indexer", ["numHeads", "headDim", "topK"]);
+    spec.indexer = {
+      numHeads: bounded(indexer.numHeads, "attention.indexer.numHeads"),
+      headDim: bounded(indexer.headDim, "attention.indexer.headDim"),
+      topK: bounded(indexer.topK, "attention.indexer.topK"),
+    };
+    if (spec.slidingWindow) throw new ModelError("attention.indexer", "sparse attention and a sliding window together are not supported");
+  }
   return spec;
 }
 
-function slidingWindow(input: unknown, numLayers: number): SlidingWindowSpec {
-  const w = record(input, "attention.slidingWindow");
-  allowOnly(w, "attention.slidingWindow", ["size", "layers"]);
-  const size = bounded(w.size, "attention.slidingWindow.size");
+function slidingWindow(input: unknown, numLayers: number, field = "attention.slidingWindow"): SlidingWindowSpec {
+  const w = record(input, field);
+  allowOnly(w, field, ["size", "layers"]);
+  const size = bounded(w.size, `${field}.size`);
   if (Array.isArray(w.layers)) {
-    return { size, layers: layerList(w.layers, "attention.slidingWindow.layers", numLayers) };
+    return { size, layers: layerList(w.layers, `${field}.layers`, numLayers) };
   }
-  return { size, layers: oneOf(w.layers, "attention.slidingWindow.layers", ["all", "even", "odd"] as const) };
+  return { size, layers: oneOf(w.layers, `${field}.layers`, ["all", "even", "odd"] as const) };
+}
+
+/** The first layer both patterns select, or null: lists are short, and "all"/"even"/"odd" meet on layer 0 or 1 if at all. */
+function firstOverlap(a: SlidingWindowSpec["layers"], b: SlidingWindowSpec["layers"], numLayers: number): number | null {
+  const candidates = Array.isArray(a) ? a : Array.isArray(b) ? b : [0, 1].filter((layer) => layer < numLayers);
+  for (const layer of candidates) if (selects(a, layer) && selects(b, layer)) return layer;
+  return null;
 }
 
 function mlp(input: unknown, field: string): MlpSpec {

@@ -19,7 +19,7 @@ import { join, relative, sep } from "node:path";
 export const FRESHNESS_KEY = "how_many_flops";
 
 /** The folders whose TypeScript a notebook's outputs depend on, relative to the repository root. */
-export const LIBRARY_DIRS: readonly string[] = ["src/core", "src/notebook", "src/islands", "src/charts", "test/reference"];
+export const LIBRARY_DIRS: readonly string[] = ["src/core", "src/notebook", "src/islands", "src/charts", "src/reference"];
 
 const DIGEST_CHARS = 16;
 

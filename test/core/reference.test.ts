@@ -1,14 +1,14 @@
 /**
  * The analytic counts of src/core against the instrumented reference forward
- * pass in test/reference, which counts every multiply-add (and, when asked,
+ * pass in src/reference, which counts every multiply-add (and, when asked,
  * every elementwise operation) where it happens in a real numeric transformer.
  */
 import { describe, expect, it } from "vitest";
 import { forwardFlops, type ForwardOptions } from "../../src/core/flops";
 import { countParams } from "../../src/core/params";
 import { validateModel } from "../../src/core/validate";
-import { ReferenceModel } from "../reference/forward";
-import { REFERENCE_SPECS } from "../reference/specs";
+import { ReferenceModel } from "../../src/reference/forward";
+import { REFERENCE_SPECS } from "../../src/reference/specs";
 
 const tokens = (n: number, vocab: number) => Array.from({ length: n }, (_, i) => (i * 7 + 3) % vocab);
 

@@ -186,7 +186,8 @@ export const inconsistent: Mutation = (base) =>
       case 3:
         return make({ ...c, first_k_dense_replace: layers + n }, `first_k_dense_replace ${layers + n} of ${layers} layers`);
       case 4: {
-        const length = n % 2 === 0 ? layers + n : Math.max(0, layers - n);
+        // Capped: a mutated layer count may be far beyond any array (the importer rejects it first).
+        const length = Math.min(n % 2 === 0 ? layers + n : Math.max(0, layers - n), 100_000);
         return make({ ...c, sliding_window: 16, layer_types: Array.from({ length }, () => "sliding_attention") }, `layer_types of ${length} for ${layers} layers`);
       }
       case 5:

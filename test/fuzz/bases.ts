@@ -133,13 +133,80 @@ export function syntheticConfig(type: string, d: Draw): ConfigObject {
       ffn_hidden_size: d.nInner ?? undefined, tie_word_embeddings: d.tie,
     });
   }
-  if (type === "deepseek_v2" || type === "deepseek_v3") {
+  if (type === "deepseek_v2" || type === "deepseek_v3" || type === "kimi_k2" || type === "deepseek_v32") {
+    const sparse = type === "deepseek_v32" ? { index_n_heads: d.kvHeads, index_head_dim: d.headDim, index_topk: d.expertInter } : {};
     return defined({
+      ...sparse,
       model_type: type, hidden_size: hidden, intermediate_size: d.inter, moe_intermediate_size: d.expertInter,
       num_hidden_layers: d.layers, num_attention_heads: heads, num_key_value_heads: heads, n_shared_experts: d.shared,
       n_routed_experts: d.experts, num_experts_per_tok: topk, first_k_dense_replace: d.firstDense, moe_layer_freq: d.freq,
       kv_lora_rank: d.kvLora, q_lora_rank: d.qLora, qk_nope_head_dim: d.nope, qk_rope_head_dim: d.rope, v_head_dim: d.vHead,
       vocab_size: d.vocab, topk_method: d.topkMethod, attention_bias: d.bias, tie_word_embeddings: d.tie, hidden_act: d.act,
+    });
+  }
+  if (type === "gpt_oss") {
+    return defined({
+      model_type: type, hidden_size: hidden, intermediate_size: d.inter, num_hidden_layers: d.layers,
+      num_attention_heads: heads, num_key_value_heads: d.kvHeads, head_dim: d.headDim, vocab_size: d.vocab,
+      num_local_experts: d.experts, num_experts_per_tok: topk, experts_per_token: topk, attention_bias: d.bias,
+      sliding_window: d.window ?? 128, tie_word_embeddings: d.tie, swiglu_limit: 7.0,
+      layer_types: d.layerTypes ? Array.from({ length: d.layers }, (_, i) => (i % 2 === 0 ? "sliding_attention" : "full_attention")) : undefined,
+    });
+  }
+  if (type === "llama4" || type === "llama4_text") {
+    const text = defined({
+      model_type: "llama4_text", hidden_size: hidden, intermediate_size: d.expertInter, intermediate_size_mlp: d.inter,
+      num_hidden_layers: d.layers, num_attention_heads: heads, num_key_value_heads: d.kvHeads, head_dim: d.explicitHeadDim ? d.headDim : undefined,
+      vocab_size: d.vocab, num_local_experts: d.experts, num_experts_per_tok: topk, interleave_moe_layer_step: d.sparseStep,
+      attention_chunk_size: d.window ?? undefined, use_qk_norm: d.useSliding, attention_bias: d.bias, hidden_act: d.act,
+      no_rope_layers: d.layerTypes ? Array.from({ length: d.layers }, (_, i) => ((i + 1) % 4 === 0 ? 0 : 1)) : undefined,
+    });
+    return type === "llama4_text" ? text : defined({ model_type: type, text_config: text, tie_word_embeddings: d.tie, vision_config: { hidden_size: 8 } });
+  }
+  if (type === "gemma3" || type === "gemma3_text") {
+    const text = defined({
+      model_type: "gemma3_text", hidden_size: hidden, intermediate_size: d.inter, num_hidden_layers: d.layers,
+      num_attention_heads: heads, num_key_value_heads: d.kvHeads, head_dim: d.headDim, vocab_size: d.vocab,
+      sliding_window: d.window ?? undefined, sliding_window_pattern: d.freq + 1, hidden_activation: d.act === "swish" ? undefined : d.act,
+      final_logit_softcapping: d.softcap,
+    });
+    return type === "gemma3_text" ? text : defined({ model_type: type, text_config: text, vision_config: { hidden_size: 8 } });
+  }
+  if (type === "glm4_moe") {
+    return defined({
+      model_type: type, hidden_size: hidden, intermediate_size: d.inter, moe_intermediate_size: d.expertInter,
+      num_hidden_layers: d.layers, num_attention_heads: heads, num_key_value_heads: d.kvHeads, head_dim: d.explicitHeadDim ? d.headDim : undefined,
+      n_routed_experts: d.experts, num_experts_per_tok: topk, n_shared_experts: d.shared, first_k_dense_replace: d.firstDense,
+      partial_rotary_factor: d.rotaryPct, attention_bias: d.bias, use_qk_norm: d.useSliding, vocab_size: d.vocab,
+      tie_word_embeddings: d.tie, num_nextn_predict_layers: d.shared,
+    });
+  }
+  if (type === "qwen3_next") {
+    return defined({
+      model_type: type, hidden_size: hidden, intermediate_size: d.inter, num_hidden_layers: d.layers,
+      num_attention_heads: heads, num_key_value_heads: d.kvHeads, head_dim: d.headDim, vocab_size: d.vocab,
+      num_experts: d.experts, num_experts_per_tok: topk, moe_intermediate_size: d.expertInter, shared_expert_intermediate_size: d.expertInter,
+      decoder_sparse_step: d.sparseStep, mlp_only_layers: d.mlpOnly, full_attention_interval: d.freq + 1,
+      linear_num_key_heads: d.kvHeads, linear_num_value_heads: d.kvHeads * d.groups, linear_key_head_dim: d.headDim,
+      linear_value_head_dim: d.nope, linear_conv_kernel_dim: d.freq + 1, partial_rotary_factor: d.rotaryPct, tie_word_embeddings: d.tie,
+    });
+  }
+  if (type === "phi") {
+    return defined({
+      model_type: type, hidden_size: heads * d.headDim, num_attention_heads: heads, num_key_value_heads: d.kvHeads,
+      num_hidden_layers: d.layers, intermediate_size: d.inter, vocab_size: d.vocab, partial_rotary_factor: d.rotaryPct,
+      hidden_act: d.act, tie_word_embeddings: d.tie, qk_layernorm: false,
+    });
+  }
+  if (type === "bloom") {
+    return defined({ model_type: type, hidden_size: heads * d.headDim, n_head: heads, n_layer: d.layers, vocab_size: d.vocab, tie_word_embeddings: d.tie });
+  }
+  if (type === "mimo") {
+    return defined({
+      model_type: type, hidden_size: hidden, intermediate_size: d.inter, num_hidden_layers: d.layers,
+      num_attention_heads: heads, num_key_value_heads: d.kvHeads, vocab_size: d.vocab, tie_word_embeddings: d.tie,
+      hidden_act: d.act, num_nextn_predict_layers: d.shared, use_sliding_window: d.useSliding, sliding_window: d.window,
+      max_window_layers: d.maxWindowLayers,
     });
   }
   throw new Error(`no synthetic config for model_type ${type}: add one to test/fuzz/bases.ts`);
@@ -167,4 +234,5 @@ export const KEY_ALIASES: readonly (readonly string[])[] = [
   ["hidden_act", "hidden_activation", "activation_function"],
   ["rotary_pct", "partial_rotary_factor"],
   ["intermediate_size", "ffn_hidden_size", "n_inner"],
+  ["num_experts_per_tok", "experts_per_token"],
 ];

@@ -80,7 +80,114 @@ const DEEPSEEK_ALTERNATIVES = {
   v_head_dim: [16], vocab_size: [200], attention_bias: [true], tie_word_embeddings: [true], hidden_act: ["gelu"],
 };
 
+function withoutKey(config: ConfigObject, key: string): ConfigObject {
+  const { [key]: _, ...rest } = config;
+  return rest;
+}
+
+const GPT_OSS: ConfigObject = {
+  model_type: "gpt_oss", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+  num_key_value_heads: 2, head_dim: 16, vocab_size: 100, num_local_experts: 8, num_experts_per_tok: 2,
+  sliding_window: 8, attention_bias: true, tie_word_embeddings: false,
+};
+const GPT_OSS_ALTERNATIVES = {
+  hidden_size: [128], intermediate_size: [128], num_hidden_layers: [6], num_attention_heads: [8], num_key_value_heads: [1, 4],
+  head_dim: [32], vocab_size: [200], num_local_experts: [16], num_experts_per_tok: [1, 4], sliding_window: [16],
+  attention_bias: [false], tie_word_embeddings: [true], layer_types: [["full_attention", "sliding_attention", "full_attention", "full_attention"]],
+};
+
+/** Llama 4's text model: 4 layers, layer 3 NoPE (full attention), MoE on odd layers (step 2). */
+const LLAMA4_TEXT: ConfigObject = {
+  model_type: "llama4_text", hidden_size: 64, intermediate_size: 32, intermediate_size_mlp: 96, num_hidden_layers: 4,
+  num_attention_heads: 4, num_key_value_heads: 2, head_dim: 32, vocab_size: 100, num_local_experts: 4, num_experts_per_tok: 1,
+  interleave_moe_layer_step: 2, attention_chunk_size: 8, no_rope_layers: [1, 1, 1, 0], attention_bias: false,
+  tie_word_embeddings: false, hidden_act: "silu",
+};
+const LLAMA4_ALTERNATIVES = {
+  hidden_size: [128], intermediate_size: [48], intermediate_size_mlp: [128], num_hidden_layers: [8], num_attention_heads: [8],
+  num_key_value_heads: [1, 4], head_dim: [8], vocab_size: [200], num_local_experts: [8], num_experts_per_tok: [2],
+  interleave_moe_layer_step: [1], attention_chunk_size: [16], no_rope_layers: [[1, 0, 1, 0]], attention_bias: [true],
+  tie_word_embeddings: [true], hidden_act: ["gelu"], moe_layers: [[0]], layer_types: [["full_attention", "chunked_attention", "full_attention", "full_attention"]],
+};
+
+const GEMMA3_TEXT: ConfigObject = {
+  model_type: "gemma3_text", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+  num_key_value_heads: 2, head_dim: 16, vocab_size: 100, attention_bias: false, tie_word_embeddings: true,
+  hidden_activation: "gelu_pytorch_tanh", sliding_window: 8, sliding_window_pattern: 2,
+};
+const GEMMA3_ALTERNATIVES = {
+  hidden_size: [128], intermediate_size: [128], num_hidden_layers: [6], num_attention_heads: [8], num_key_value_heads: [1, 4],
+  head_dim: [32], vocab_size: [200], attention_bias: [true], tie_word_embeddings: [false], hidden_activation: ["gelu", "silu"],
+  sliding_window: [16], sliding_window_pattern: [3], attn_logit_softcapping: [20], final_logit_softcapping: [20],
+  layer_types: [["sliding_attention", "sliding_attention", "full_attention", "full_attention"]],
+};
+
+const GLM4_MOE: ConfigObject = {
+  model_type: "glm4_moe", hidden_size: 64, intermediate_size: 96, moe_intermediate_size: 32, num_hidden_layers: 4,
+  num_attention_heads: 4, num_key_value_heads: 2, head_dim: 32, n_routed_experts: 8, num_experts_per_tok: 2, n_shared_experts: 1,
+  first_k_dense_replace: 1, partial_rotary_factor: 0.5, attention_bias: false, use_qk_norm: false, vocab_size: 100,
+  tie_word_embeddings: false, hidden_act: "silu",
+};
+const GLM4_MOE_ALTERNATIVES = {
+  hidden_size: [128], intermediate_size: [128], moe_intermediate_size: [48], num_hidden_layers: [6], num_attention_heads: [8],
+  num_key_value_heads: [1, 4], head_dim: [8], n_routed_experts: [16], num_experts_per_tok: [1, 4], n_shared_experts: [0, 2],
+  first_k_dense_replace: [0, 2], partial_rotary_factor: [1], attention_bias: [true], use_qk_norm: [true], vocab_size: [200],
+  tie_word_embeddings: [true], hidden_act: ["gelu"],
+};
+
 export const SENSITIVE: Readonly<Record<string, SensitiveConfig>> = {
+  gpt_oss: { config: GPT_OSS, alternatives: GPT_OSS_ALTERNATIVES },
+  llama4_text: { config: LLAMA4_TEXT, alternatives: LLAMA4_ALTERNATIVES },
+  // The wrapper: the text model as a whole, and the wrapper's own tie_word_embeddings.
+  llama4: {
+    config: { model_type: "llama4", text_config: withoutKey(LLAMA4_TEXT, "tie_word_embeddings"), tie_word_embeddings: false, vision_config: { hidden_size: 8 } },
+    alternatives: { text_config: [{ ...LLAMA4_TEXT, hidden_size: 128 }, { ...LLAMA4_TEXT, num_local_experts: 8 }], tie_word_embeddings: [true] },
+  },
+  gemma3_text: { config: GEMMA3_TEXT, alternatives: GEMMA3_ALTERNATIVES },
+  gemma3: {
+    config: { model_type: "gemma3", text_config: GEMMA3_TEXT, vision_config: { hidden_size: 8 } },
+    alternatives: { text_config: [{ ...GEMMA3_TEXT, hidden_size: 128 }, { ...GEMMA3_TEXT, sliding_window: 16 }] },
+  },
+  glm4_moe: { config: GLM4_MOE, alternatives: GLM4_MOE_ALTERNATIVES },
+  deepseek_v32: {
+    config: { ...DEEPSEEK, model_type: "deepseek_v32", topk_method: "noaux_tc", index_n_heads: 4, index_head_dim: 8, index_topk: 6 },
+    alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"], index_n_heads: [2], index_head_dim: [16], index_topk: [12] },
+  },
+  qwen3_next: {
+    config: {
+      model_type: "qwen3_next", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+      num_key_value_heads: 2, head_dim: 32, vocab_size: 100, num_experts: 8, num_experts_per_tok: 2, moe_intermediate_size: 16,
+      shared_expert_intermediate_size: 16, decoder_sparse_step: 1, mlp_only_layers: [0], full_attention_interval: 4,
+      linear_num_key_heads: 2, linear_num_value_heads: 4, linear_key_head_dim: 8, linear_value_head_dim: 8, linear_conv_kernel_dim: 4,
+      partial_rotary_factor: 0.25, attention_bias: false, tie_word_embeddings: false, hidden_act: "silu",
+    },
+    alternatives: {
+      hidden_size: [128], intermediate_size: [128], num_hidden_layers: [8], num_attention_heads: [8], num_key_value_heads: [1, 4],
+      head_dim: [16], vocab_size: [200], num_experts: [16], num_experts_per_tok: [1, 4], moe_intermediate_size: [32],
+      shared_expert_intermediate_size: [32], decoder_sparse_step: [2], mlp_only_layers: [[], [1]], full_attention_interval: [2],
+      linear_num_key_heads: [4], linear_num_value_heads: [8], linear_key_head_dim: [16], linear_value_head_dim: [16],
+      linear_conv_kernel_dim: [2], partial_rotary_factor: [0.5], attention_bias: [true], tie_word_embeddings: [true], hidden_act: ["gelu"],
+      layer_types: [["full_attention", "linear_attention", "full_attention", "linear_attention"]],
+    },
+  },
+  kimi_k2: { config: { ...DEEPSEEK, model_type: "kimi_k2", topk_method: "noaux_tc" }, alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"] } },
+  phi: {
+    config: {
+      model_type: "phi", hidden_size: 64, num_attention_heads: 4, num_key_value_heads: 4, num_hidden_layers: 4, intermediate_size: 96,
+      vocab_size: 100, partial_rotary_factor: 0.4, hidden_act: "gelu_new", tie_word_embeddings: false, qk_layernorm: false,
+    },
+    alternatives: {
+      hidden_size: [128], num_attention_heads: [8], num_key_value_heads: [2], num_hidden_layers: [6], intermediate_size: [128],
+      vocab_size: [200], partial_rotary_factor: [0.5, 1], hidden_act: ["relu"], tie_word_embeddings: [true], qk_layernorm: [true], head_dim: [8],
+    },
+  },
+  bloom: {
+    config: { model_type: "bloom", hidden_size: 64, n_head: 4, n_layer: 4, vocab_size: 100 },
+    alternatives: { hidden_size: [128], n_head: [8], n_layer: [6], vocab_size: [200], tie_word_embeddings: [false] },
+  },
+  mimo: llamaLike("mimo", ["attention_bias", "mlp_bias"], { ...QWEN_SLIDING, num_nextn_predict_layers: 1 }, {
+    ...QWEN_SLIDING_ALTERNATIVES, num_nextn_predict_layers: [0, 2],
+  }),
   llama: LLAMA,
   mistral: llamaLike("mistral", ["attention_bias", "mlp_bias"], { sliding_window: 8 }, { sliding_window: [16, null] }),
   mixtral: llamaLike("mixtral", ["attention_bias", "mlp_bias"], { sliding_window: 8, num_local_experts: 4, num_experts_per_tok: 2 }, {

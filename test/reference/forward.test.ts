@@ -6,10 +6,10 @@
 import { describe, expect, it } from "vitest";
 import type { ModelSpec, StandardAttentionSpec } from "../../src/core/model";
 import { ELEMENTWISE_TERMS, MATMUL_TERMS, type FlopTerm } from "../../src/core/terms";
-import { ReferenceModel, type ForwardOptions, type ForwardResult } from "./forward";
-import { erf } from "./ops";
-import { mulberry32 } from "./prng";
-import { deepseekV2LiteLike, deepseekV3Like, falconLike, gopherLike, llamaLike, mlaWithBiases, qwen2MoeLike, REFERENCE_SPECS } from "./specs";
+import { ReferenceModel, type ForwardOptions, type ForwardResult } from "../../src/reference/forward";
+import { erf } from "../../src/reference/ops";
+import { mulberry32 } from "../../src/reference/prng";
+import { deepseekV2LiteLike, deepseekV3Like, falconLike, gopherLike, llamaLike, mlaWithBiases, qwen2MoeLike, REFERENCE_SPECS } from "../../src/reference/specs";
 
 const CAUSAL_ALL: ForwardOptions = { mask: "causal", logits: "all", elementwise: true };
 const CAUSAL_LAST: ForwardOptions = { mask: "causal", logits: "last", elementwise: true };
@@ -17,6 +17,16 @@ const CAUSAL_LAST: ForwardOptions = { mask: "causal", logits: "last", elementwis
 function randomTokens(spec: ModelSpec, length: number, seed: number): number[] {
   const random = mulberry32(seed);
   return Array.from({ length }, () => Math.floor(random() * spec.vocabSize));
+}
+
+/** Copies every tensor of `source` into the same place in `target` (same spec but for extra tensors in source). */
+function copyTensors(target: unknown, source: unknown): void {
+  if (typeof target !== "object" || target === null || typeof source !== "object" || source === null) return;
+  for (const [key, value] of Object.entries(target)) {
+    const from = (source as Record<string, unknown>)[key];
+    if (value instanceof Float64Array && from instanceof Float64Array) value.set(from);
+    else copyTensors(value, from);
+  }
 }
 
 function expectClose(actual: Float64Array, expected: Float64Array, tolerance = 1e-9): void {
@@ -263,6 +273,54 @@ describe("hand-computed counts", () => {
     expect(causal.counts.softmax).toBe(BigInt(visible) * 2n * (5n + 3n)); // soft cap: divide, tanh, multiply
     const full = new ReferenceModel(windowed).forward([1, 2, 3, 4], { mask: "full", logits: "last" });
     expect(full.counts.attnScores).toBe(16n * 2n * (2n * 4n));
+  });
+
+  it("chunks of 3 (Llama 4): a token sees its own chunk so far, and a chunk's first token sees only itself", () => {
+    const chunked: ModelSpec = {
+      ...tinyDense,
+      attention: { ...(tinyDense.attention as StandardAttentionSpec), chunked: { size: 3, layers: "all" } },
+      positions: { kind: "none" },
+    };
+    const tokens = [1, 2, 3, 4, 5];
+    const result = new ReferenceModel(chunked).forward(tokens, CAUSAL_ALL);
+    const visible = 1 + 2 + 3 + 1 + 2; // positions 0..2 in chunk 0, 3..4 in chunk 1
+    expect(result.counts.attnScores).toBe(BigInt(visible) * 2n * (2n * 4n));
+    expect(result.counts.softmax).toBe(BigInt(visible) * 2n * 5n);
+    // Without positions, token 4 opening chunk 1 computes exactly what it would alone.
+    const alone = new ReferenceModel(chunked).forward([4], CAUSAL_ALL);
+    expectClose(result.logits[3]!, alone.logits[0]!);
+    const full = new ReferenceModel(chunked).forward(tokens, { mask: "full", logits: "last" });
+    expect(full.counts.attnScores).toBe(25n * 2n * (2n * 4n));
+  });
+
+  it("sinks (gpt-oss): 4 more softmax operations per row and one parameter per head; a sink of −∞ changes nothing", () => {
+    const sinks: ModelSpec = { ...tinyDense, attention: { ...(tinyDense.attention as StandardAttentionSpec), sinks: true } };
+    const withSinks = new ReferenceModel(sinks);
+    const plain = new ReferenceModel(tinyDense);
+    expect(withSinks.parameterCount() - plain.parameterCount()).toBe(2n); // 1 layer × 2 heads
+    const tokens = [1, 2, 3];
+    const counted = withSinks.forward(tokens, CAUSAL_ALL).counts;
+    expect(counted.softmax).toBe(6n * 2n * 5n + 3n * 2n * 4n); // 6 scores × 2 heads × 5, plus 3 rows × 2 heads × 4
+    // Give a plain model the sinks model's weights; with every sink at −∞ the two compute the same logits,
+    // and with the learned sinks they do not (the sink takes probability mass).
+    const twin = new ReferenceModel(tinyDense);
+    copyTensors(twin.weights, withSinks.weights);
+    const fresh = new ReferenceModel(sinks);
+    const learned = fresh.forward(tokens, CAUSAL_ALL).logits[2]!;
+    for (const layer of fresh.weights.layers) if (layer.attention.kind === "standard") layer.attention.sinks?.fill(-1e300);
+    fresh.reset();
+    const silenced = fresh.forward(tokens, CAUSAL_ALL).logits[2]!;
+    const plainLogits = twin.forward(tokens, CAUSAL_ALL).logits[2]!;
+    expectClose(silenced, plainLogits);
+    expect(Math.abs(learned[0]! - plainLogits[0]!)).toBeGreaterThan(1e-9);
+  });
+
+  it("BLOOM's embedding LayerNorm: one more width-d LayerNorm per token and 2d parameters", () => {
+    const bloom: ModelSpec = { ...tinyDense, embeddingNorm: true };
+    const plain = new ReferenceModel(tinyDense).forward([1, 2], CAUSAL_ALL);
+    const normed = new ReferenceModel(bloom).forward([1, 2], CAUSAL_ALL);
+    expect(normed.counts.norms - plain.counts.norms).toBe(2n * (7n * 8n + 4n));
+    expect(new ReferenceModel(bloom).parameterCount() - new ReferenceModel(tinyDense).parameterCount()).toBe(16n);
   });
 
   it("windows on odd layers or an explicit list", () => {

@@ -6,7 +6,7 @@ import { countParams } from "../params";
 /** This project's own derivation: every term counted from the shapes, checked against the instrumented forward pass. */
 export const FIRST_PRINCIPLES: Citation = {
   label: "first principles (this project)",
-  reference: "how-many-flops: FLOPs counted from the matrix shapes of one decoding step, FLOP = 2 per multiply-add; equal to src/core/flops.ts and to the instrumented reference forward pass in test/reference",
+  reference: "how-many-flops: FLOPs counted from the matrix shapes of one decoding step, FLOP = 2 per multiply-add; equal to src/core/flops.ts and to the instrumented reference forward pass in src/reference",
 };
 
 export type DenseDecodeVariable = "d" | "L" | "H" | "H_kv" | "d_h" | "d_ff" | "m" | "V" | "S";

@@ -51,8 +51,13 @@ export function slidingWindow(
   reader: ConfigReader,
   numLayers: number,
   rule: () => SlidingWindowSpec["layers"] | null,
+  defaultSize?: { size: number; why: string },
 ): SlidingWindowSpec | undefined {
-  const size = reader.has("sliding_window") ? reader.int("sliding_window") : null;
+  let size = reader.has("sliding_window") ? reader.int("sliding_window") : null;
+  if (size === null && defaultSize) {
+    reader.assume(`sliding_window not given: using ${defaultSize.size} (${defaultSize.why})`);
+    size = defaultSize.size;
+  }
   reader.ignore("sliding_window");
   // The rule reads its own switches (use_sliding_window…) even when unused, so none goes unread.
   const ruleLayers = rule();

@@ -6,9 +6,11 @@ import type { ConfigReader } from "./reader";
  * DeepSeek-V2 and V3: multi-head latent attention, a few leading dense layers,
  * then routed + shared experts. V3's router carries a learned score-correction
  * bias per expert (topk_method "noaux_tc"). Multi-token-prediction layers are
- * not part of the main model and are not counted.
+ * not part of the main model and are not counted. V3.2 (`sparse`) adds the
+ * lightning indexer of DeepSeek Sparse Attention (index_n_heads,
+ * index_head_dim, index_topk).
  */
-export function deepseek(version: 2 | 3) {
+export function deepseek(version: 2 | 3, sparse = false) {
   return (reader: ConfigReader, name: string): ModelSpec => {
     const hiddenSize = reader.int("hidden_size");
     const numLayers = reader.layers("num_hidden_layers");
@@ -44,6 +46,14 @@ export function deepseek(version: 2 | 3) {
     };
     const moe = deepseekMoe(reader, numLayers, topkMethod === "noaux_tc");
     if (moe) spec.moe = moe;
+    if (sparse && spec.attention.kind === "mla") {
+      // DeepSeek-V3.2: DeepSeek Sparse Attention's lightning indexer (defaults of its config class).
+      spec.attention.indexer = {
+        numHeads: reader.intOr("index_n_heads", 64, "the DeepSeek-V3.2 default"),
+        headDim: reader.intOr("index_head_dim", 128, "the DeepSeek-V3.2 default"),
+        topK: reader.intOr("index_topk", 2048, "the DeepSeek-V3.2 default"),
+      };
+    }
     return spec;
   };
 }

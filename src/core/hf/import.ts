@@ -6,7 +6,13 @@ import { duplicateTopLevelKeys } from "./duplicates";
 import { falcon } from "./falcon";
 import { gemma } from "./gemma";
 import { gpt2 } from "./gpt2";
+import { bloom } from "./bloom";
+import { glm4Moe } from "./glm4Moe";
 import { gptNeox } from "./gptNeox";
+import { gptOss } from "./gptOss";
+import { llama4 } from "./llama4";
+import { phi } from "./phi";
+import { qwen3Next } from "./qwen3Next";
 import { LLAMA_VARIANTS, llamaFamily } from "./llamaFamily";
 import { ConfigReader } from "./reader";
 
@@ -20,13 +26,37 @@ const IMPORTERS: Readonly<Record<string, Importer>> = {
   RefinedWeb: falcon,
   gemma: gemma(1),
   gemma2: gemma(2),
+  gemma3: gemma(3),
+  gemma3_text: gemma(3),
   deepseek_v2: deepseek(2),
   deepseek_v3: deepseek(3),
+  deepseek_v32: deepseek(3, true),
+  // Kimi K2 is the DeepSeek-V3 architecture (its config names DeepseekV3ForCausalLM).
+  kimi_k2: deepseek(3),
+  gpt_oss: gptOss,
+  llama4,
+  llama4_text: llama4,
+  glm4_moe: glm4Moe,
+  phi,
+  bloom,
+  qwen3_next: qwen3Next,
   ...Object.fromEntries(Object.entries(LLAMA_VARIANTS).map(([type, variant]) => [type, llamaFamily(type, variant)])),
 };
 
 /** The config.json model_type values the importer understands. */
 export const SUPPORTED_MODEL_TYPES: readonly string[] = Object.keys(IMPORTERS).sort();
+
+/**
+ * Multimodal configs that nest the language model under text_config: the
+ * text model is counted, the vision encoder and projector are not.
+ */
+const NESTED_TEXT_TYPES: ReadonlySet<string> = new Set(["llama4", "gemma3"]);
+
+/** Keys of a multimodal wrapper that describe the vision side or image tokens, never the text model. */
+const MULTIMODAL_WRAPPER_KEYS: ReadonlySet<string> = new Set([
+  "text_config", "vision_config", "boi_token_index", "eoi_token_index", "image_token_index", "mm_tokens_per_image",
+  "vision_feature_layer", "vision_feature_select_strategy", "projector_hidden_act", "multi_modal_projector_bias",
+]);
 
 /** Keys that never change a count but are not caught by the reader's patterns. */
 const IRRELEVANT_KEYS: ReadonlySet<string> = new Set([
@@ -64,7 +94,27 @@ export function importHfConfig(input: unknown, options: { name?: string } = {}):
   if (!importer) {
     throw new ConfigError("model_type", `unsupported model_type ${quoteText(modelType, 60)} (supported: ${SUPPORTED_MODEL_TYPES.join(", ")})`);
   }
-  const reader = new ConfigReader(config);
+  const textConfig = NESTED_TEXT_TYPES.has(modelType) ? ownValue(config, "text_config") : undefined;
+  if (NESTED_TEXT_TYPES.has(modelType) && (textConfig === undefined || textConfig === null) && !Object.prototype.hasOwnProperty.call(config, "hidden_size")) {
+    throw new ConfigError("text_config", `missing: a ${modelType} config nests the language model under text_config (or gives its keys at the top level)`);
+  }
+  let reader: ConfigReader;
+  let source = config;
+  let fieldPrefix = "";
+  if (textConfig !== undefined && textConfig !== null) {
+    if (typeof textConfig !== "object" || Array.isArray(textConfig)) {
+      throw new ConfigError("text_config", `expected an object (the language model's config), got ${describeValue(textConfig)}`);
+    }
+    const text = textConfig as Record<string, unknown>;
+    // Settings the wrapper gives and the text config leaves out (tie_word_embeddings) apply to the text model.
+    const inherited = Object.fromEntries(Object.entries(config).filter(([key]) => !MULTIMODAL_WRAPPER_KEYS.has(key) && !Object.prototype.hasOwnProperty.call(text, key)));
+    source = { ...inherited, ...text };
+    reader = new ConfigReader(source);
+    fieldPrefix = "text_config.";
+    reader.assume(`model_type ${modelType} nests the language model under text_config: the text model is counted; the vision encoder and projector (vision_config) are not`);
+  } else {
+    reader = new ConfigReader(config);
+  }
   if (typeof input === "string") {
     for (const [key, count] of duplicateTopLevelKeys(input)) {
       reader.assume(`${keyText(key)} appears ${count} times in the JSON text: the last value is used, as Python's json module (and so transformers) does`);
@@ -76,11 +126,27 @@ export function importHfConfig(input: unknown, options: { name?: string } = {}):
     spec = validateModel(importer(reader, name));
   } catch (error) {
     if (error instanceof ModelError && !(error instanceof ConfigError)) {
-      throw new ConfigError(configFieldFor(error.field, config), error.message);
+      throw new ConfigError(fieldOf(configFieldFor(error.field, source)), error.message);
+    }
+    // Inside text_config, name the key where the reader will find it: text_config.hidden_size.
+    if (error instanceof ConfigError && fieldPrefix !== "" && fieldOf(error.field) !== error.field) {
+      throw new ConfigError(fieldOf(error.field), error.message.slice(error.field.length + 2));
     }
     throw error;
   }
-  return { spec, assumptions: reader.assumptions, unrecognized: reader.unrecognized(IRRELEVANT_KEYS) };
+  return { spec, assumptions: reader.assumptions, unrecognized: reader.unrecognized(IRRELEVANT_KEYS).map(fieldOf) };
+
+  /** A key of the text model's config as the reader would find it in the file. */
+  function fieldOf(key: string): string {
+    if (fieldPrefix === "") return key;
+    const text = config.text_config as Record<string, unknown>;
+    const top = key.replace(/(\[\d+\])+$/, "");
+    return Object.prototype.hasOwnProperty.call(text, top) || !Object.prototype.hasOwnProperty.call(config, top) ? `${fieldPrefix}${key}` : key;
+  }
+}
+
+function ownValue(config: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(config, key) ? config[key] : undefined;
 }
 
 function parseConfig(input: unknown): Record<string, unknown> {
@@ -142,7 +208,19 @@ const CONFIG_KEYS_OF_SPEC_FIELD: Readonly<Record<string, readonly string[]>> = {
   "moe.numSharedExperts": ["n_shared_experts"],
   "moe.sharedExpertIntermediateSize": ["shared_expert_intermediate_size", "moe_intermediate_size"],
   "moe.firstDenseLayers": ["first_k_dense_replace"],
-  "moe.denseLayers": ["mlp_only_layers", "decoder_sparse_step", "moe_layer_freq"],
+  "moe.denseLayers": ["mlp_only_layers", "decoder_sparse_step", "moe_layer_freq", "moe_layers", "interleave_moe_layer_step"],
+  "multiTokenPrediction.layers": ["num_nextn_predict_layers"],
+  "linearAttention.layers": ["layer_types", "full_attention_interval"],
+  "linearAttention.numKeyHeads": ["linear_num_key_heads"],
+  "linearAttention.numValueHeads": ["linear_num_value_heads", "linear_num_key_heads"],
+  "linearAttention.keyHeadDim": ["linear_key_head_dim"],
+  "linearAttention.valueHeadDim": ["linear_value_head_dim"],
+  "linearAttention.convKernel": ["linear_conv_kernel_dim"],
+  "attention.chunked.size": ["attention_chunk_size"],
+  "attention.chunked.layers": ["layer_types", "no_rope_layers"],
+  "attention.indexer.numHeads": ["index_n_heads"],
+  "attention.indexer.headDim": ["index_head_dim"],
+  "attention.indexer.topK": ["index_topk"],
   "norm.perLayer": ["num_ln_in_parallel_attn"],
   "positions.fraction": ["rotary_pct", "partial_rotary_factor"],
   "positions.maxPositions": ["n_positions", "max_position_embeddings"],

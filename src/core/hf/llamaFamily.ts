@@ -14,6 +14,8 @@ interface Variant {
   sliding: (reader: ConfigReader, numLayers: number) => SlidingWindowSpec["layers"] | null;
   /** Fields this type has that are read elsewhere or do not change counts. */
   ignored?: string[];
+  /** Multi-token-prediction modules under num_nextn_predict_layers (MiMo), counted apart. */
+  multiTokenPrediction?: boolean;
 }
 
 const allLayers = () => "all" as const;
@@ -42,7 +44,7 @@ function mixtralMoe(reader: ConfigReader): MoeSpec {
 }
 
 /** Qwen MoE: a layer is sparse unless listed in mlp_only_layers or off the decoder_sparse_step grid. */
-function qwenMoe(withSharedExpert: boolean) {
+export function qwenMoe(withSharedExpert: boolean) {
   return (reader: ConfigReader, numLayers: number): MoeSpec => {
     const step = reader.intOr("decoder_sparse_step", 1, "every layer is sparse by default");
     const mlpOnly = reader.indexList("mlp_only_layers");
@@ -79,6 +81,8 @@ export const LLAMA_VARIANTS: Readonly<Record<string, Variant>> = {
   qwen3_moe: { qkvBias: "config", qkNorm: "head", defaultHeadDim: 128, moe: qwenMoe(false), sliding: qwenSliding },
   olmo2: { qkvBias: "config", qkNorm: "full", sliding: () => null },
   phi3: { sliding: allLayers, ignored: ["original_max_position_embeddings", "partial_rotary_factor"] },
+  // MiMo (XiaomiMiMo's configuration_mimo.MiMoConfig extends Qwen2Config) plus MTP modules.
+  mimo: { qkvBias: "always", sliding: qwenSliding, multiTokenPrediction: true },
 };
 
 /**
@@ -128,6 +132,13 @@ export function llamaFamily(modelType: string, variant: Variant) {
       tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, `the ${modelType} default`),
     };
     if (variant.moe) spec.moe = variant.moe(reader, numLayers);
+    if (variant.multiTokenPrediction) {
+      const modules = reader.countOr("num_nextn_predict_layers", 0, `the ${modelType} default`);
+      if (modules > 0) {
+        spec.multiTokenPrediction = { layers: modules };
+        reader.assume(`num_nextn_predict_layers = ${modules}: the multi-token-prediction ${modules === 1 ? "module is" : "modules are"} counted apart (not in the total) and never run in decode`);
+      }
+    }
     return spec;
   };
 }

@@ -3,7 +3,7 @@
  * random values. The allocator counts each scalar it hands out, so the
  * reference's parameter count is literally "what was allocated".
  */
-import type { MlaAttentionSpec, ModelSpec, NormSpec, StandardAttentionSpec } from "../../src/core/model";
+import type { MlaAttentionSpec, ModelSpec, NormSpec, StandardAttentionSpec } from "../core/model";
 import type { Linear, NormWeights } from "./ops";
 import { mulberry32 } from "./prng";
 
@@ -17,6 +17,8 @@ export interface StandardAttentionWeights {
   readonly qNorm: NormWeights | null;
   /** qkNorm "head": width hd, applied to every key head; "full": width Hkv·hd. */
   readonly kNorm: NormWeights | null;
+  /** gpt-oss attention sinks: one logit per query head. */
+  readonly sinks: Float64Array | null;
 }
 
 export interface MlaAttentionWeights {
@@ -39,9 +41,31 @@ export interface MlaAttentionWeights {
   readonly kUp: Linear; // kvLoraRank → H·nope
   readonly vUp: Linear; // kvLoraRank → H·vHeadDim
   readonly o: Linear; // H·vHeadDim → d
+  /** DeepSeek-V3.2's lightning indexer, or null. */
+  readonly indexer: IndexerWeights | null;
 }
 
-export type AttentionWeights = StandardAttentionWeights | MlaAttentionWeights;
+export interface IndexerWeights {
+  readonly wqB: Linear; // query latent (or d without one) → H_I·d_I
+  readonly wk: Linear; // d → d_I
+  readonly kNorm: NormWeights; // LayerNorm(d_I) with weight and bias
+  readonly weightsProj: Linear; // d → H_I
+}
+
+/** Qwen3-Next's Gated DeltaNet layer. */
+export interface DeltaNetWeights {
+  readonly kind: "deltanet";
+  readonly inProjQkvz: Linear; // d → 2·Hk·dk + 2·Hv·dv
+  readonly inProjBa: Linear; // d → 2·Hv
+  /** Depthwise conv taps, channel-major: convChannels × kernel, no bias. */
+  readonly conv: Float64Array;
+  readonly dtBias: Float64Array; // Hv
+  readonly aLog: Float64Array; // Hv
+  readonly norm: NormWeights; // gated RMSNorm of dv
+  readonly out: Linear; // Hv·dv → d
+}
+
+export type AttentionWeights = StandardAttentionWeights | MlaAttentionWeights | DeltaNetWeights;
 
 /** Transformer-XL's per-layer relative-position parameters. */
 export interface RelativePositionWeights {
@@ -79,6 +103,8 @@ export interface LayerWeights {
 
 export interface ModelWeights {
   readonly embedding: Float64Array; // V × d
+  /** BLOOM's norm right after the embedding. */
+  readonly embeddingNorm: NormWeights | null;
   readonly learnedPositions: Float64Array | null; // maxPositions × d
   readonly layers: readonly LayerWeights[];
   readonly finalNorm: NormWeights | null;
@@ -138,19 +164,24 @@ export function isDenseLayer(spec: ModelSpec, index: number): boolean {
 export function allocateWeights(spec: ModelSpec, allocator: ParameterAllocator): ModelWeights {
   const d = spec.hiddenSize;
   const embedding = allocator.tensor(spec.vocabSize * d, 0, 1);
+  const embeddingNorm = spec.embeddingNorm ? widthDNorm(spec, allocator) : null;
   const learnedPositions = spec.positions.kind === "learned" ? allocator.tensor(spec.positions.maxPositions * d, 0, 0.1) : null;
   const layers: LayerWeights[] = [];
   for (let index = 0; index < spec.numLayers; index++) layers.push(allocateLayer(spec, index, allocator));
   const finalNorm = spec.norm.final ? widthDNorm(spec, allocator) : null;
   const lmHead = spec.tiedEmbeddings ? null : allocator.linear(d, spec.vocabSize, false);
   const lmHeadBias = spec.lmHeadBias ? allocator.tensor(spec.vocabSize, 0, 0.1) : null;
-  return { embedding, learnedPositions, layers, finalNorm, lmHead, lmHeadBias };
+  return { embedding, embeddingNorm, learnedPositions, layers, finalNorm, lmHead, lmHeadBias };
 }
 
 function allocateLayer(spec: ModelSpec, index: number, allocator: ParameterAllocator): LayerWeights {
   const d = spec.hiddenSize;
-  const attention =
-    spec.attention.kind === "standard"
+  const linear = spec.linearAttention;
+  const isLinear = linear !== undefined && (linear.layers === "all" || (linear.layers === "even" && index % 2 === 0) ||
+    (linear.layers === "odd" && index % 2 === 1) || (Array.isArray(linear.layers) && linear.layers.includes(index)));
+  const attention: AttentionWeights = isLinear && linear
+    ? allocateDeltaNet(spec, linear, allocator)
+    : spec.attention.kind === "standard"
       ? allocateStandardAttention(spec, spec.attention, allocator)
       : allocateMlaAttention(spec, spec.attention, allocator);
   const relative: RelativePositionWeights | null =
@@ -191,12 +222,29 @@ function allocateStandardAttention(
   const { numHeads: h, numKvHeads: hKv, headDim: hd, qkvBias, outBias, qkNorm } = attention;
   return {
     kind: "standard",
-    q: allocator.linear(d, h * hd, qkvBias),
+    q: allocator.linear(d, h * hd * (attention.outputGate ? 2 : 1), qkvBias), // gated attention: [queries | gates]
     k: allocator.linear(d, hKv * hd, qkvBias),
     v: allocator.linear(d, hKv * hd, qkvBias),
     o: allocator.linear(h * hd, d, outBias),
     qNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : h * hd, allocator),
     kNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : hKv * hd, allocator),
+    sinks: attention.sinks ? allocator.tensor(h, 0, 1) : null,
+  };
+}
+
+function allocateDeltaNet(spec: ModelSpec, l: NonNullable<ModelSpec["linearAttention"]>, allocator: ParameterAllocator): DeltaNetWeights {
+  const d = spec.hiddenSize;
+  const keys = l.numKeyHeads * l.keyHeadDim;
+  const values = l.numValueHeads * l.valueHeadDim;
+  return {
+    kind: "deltanet",
+    inProjQkvz: allocator.linear(d, 2 * keys + 2 * values, false),
+    inProjBa: allocator.linear(d, 2 * l.numValueHeads, false),
+    conv: allocator.tensor((2 * keys + values) * l.convKernel, 0, 0.5),
+    dtBias: allocator.tensor(l.numValueHeads, 0, 0.5),
+    aLog: allocator.tensor(l.numValueHeads, 0, 0.5),
+    norm: allocator.norm("rmsnorm", l.valueHeadDim, true, false),
+    out: allocator.linear(values, d, false),
   };
 }
 
@@ -219,6 +267,14 @@ function allocateMlaAttention(spec: ModelSpec, attention: MlaAttentionSpec, allo
     kUp: allocator.linear(kvLoraRank, h * nope, false),
     vUp: allocator.linear(kvLoraRank, h * vHeadDim, false),
     o: allocator.linear(h * vHeadDim, d, bias),
+    indexer: attention.indexer
+      ? {
+          wqB: allocator.linear(qLoraRank ?? d, attention.indexer.numHeads * attention.indexer.headDim, false),
+          wk: allocator.linear(d, attention.indexer.headDim, false),
+          kNorm: allocator.norm("layernorm", attention.indexer.headDim, true, true),
+          weightsProj: allocator.linear(d, attention.indexer.numHeads, false),
+        }
+      : null,
   };
 }
 

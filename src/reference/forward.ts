@@ -13,8 +13,12 @@
  *   `parallelBlock`, attention and MLP read the same block input (1 norm:
  *   sharing its output). Only the number of norm applications matters for counts.
  * - Masks: causal = a query at 0-based position i sees keys max(0, i − W + 1)..i
- *   (W = window on windowed layers, else unbounded). Full = every query sees
- *   every token of the sequence (cached + new); windows are not applied.
+ *   (W = window on windowed layers, else unbounded), or ⌊i / C⌋·C..i on
+ *   chunked layers (Llama 4). Full = every query sees every token of the
+ *   sequence (cached + new); windows and chunks are not applied.
+ * - Sinks (gpt-oss): one learned logit per head joins each softmax row
+ *   unscaled and takes probability mass; it has no value (see ops.ts).
+ * - Embedding norm (BLOOM): one width-d norm on each embedded token.
  * - Rotary: the first 2·⌊fraction·hd/2⌋ dims of each q/k head (GPT-NeoX pairing
  *   i ↔ i + half); MLA always rotates its qkRopeHeadDim dims. Not counted.
  * - ALiBi: −slope_h·|i − j| added to scaled scores. Not counted (a bias add).
@@ -26,8 +30,8 @@
  *   softmax, top-k, expert weighting and the sigmoid of the shared gate are not
  *   counted; the gate's d → 1 dot product counts as router.
  */
-import type { MlaAttentionSpec, ModelSpec, StandardAttentionSpec } from "../../src/core/model";
-import { ELEMENTWISE_TERMS, MATMUL_TERMS, type FlopTerm } from "../../src/core/terms";
+import type { MlaAttentionSpec, ModelSpec, StandardAttentionSpec } from "../core/model";
+import { ELEMENTWISE_TERMS, MATMUL_TERMS, type FlopTerm } from "../core/terms";
 import {
   accumulateWeighted,
   activate,
@@ -46,6 +50,7 @@ import {
 } from "./ops";
 import {
   allocateWeights,
+  type DeltaNetWeights,
   feedForwardScalars,
   ParameterAllocator,
   type FeedForwardWeights,
@@ -84,8 +89,9 @@ export interface ForwardResult {
   routedExperts: number[][][];
 }
 
-/** Per-layer KV cache, one entry per cached position. */
+/** Per-layer KV cache, one entry per cached position; Gated DeltaNet layers keep a fixed-size state instead. */
 type LayerCache =
+  | { kind: "deltanet"; state: Float64Array[]; convInputs: Float64Array[] }
   | { kind: "standard"; keys: Float64Array[]; values: Float64Array[] }
   | {
       kind: "mla";
@@ -95,7 +101,15 @@ type LayerCache =
       /** Expanded mode only: per-head keys H·(nope + rope) and values H·vHeadDim. */
       keys: Float64Array[];
       values: Float64Array[];
+      /** DSA: the indexer's normalized key per position. */
+      indexKeys: Float64Array[];
     };
+
+/** Local attention of a layer: a sliding window or a chunk. */
+interface LocalPattern {
+  kind: "window" | "chunk";
+  size: number;
+}
 
 /** Everything one forward call shares across layers. */
 interface Pass {
@@ -158,11 +172,13 @@ export class ReferenceModel {
   }
 
   reset(): void {
-    this.cache = this.weights.layers.map((layer): LayerCache =>
-      layer.attention.kind === "standard"
-        ? { kind: "standard", keys: [], values: [] }
-        : { kind: "mla", latents: [], ropeKeys: [], keys: [], values: [] },
-    );
+    this.cache = this.weights.layers.map((layer): LayerCache => {
+      if (layer.attention.kind === "standard") return { kind: "standard", keys: [], values: [] };
+      if (layer.attention.kind === "mla") return { kind: "mla", latents: [], ropeKeys: [], keys: [], values: [], indexKeys: [] };
+      const l = this.spec.linearAttention!;
+      const state = Array.from({ length: l.numValueHeads }, () => new Float64Array(l.keyHeadDim * l.valueHeadDim));
+      return { kind: "deltanet", state, convInputs: [] };
+    });
     this.cachedPositions = 0;
     this.cacheMlaMode = null;
   }
@@ -187,6 +203,8 @@ export class ReferenceModel {
     };
 
     let hidden = tokenIds.map((token, t) => this.embed(token, pass.start + t));
+    const embeddingNorm = this.weights.embeddingNorm;
+    if (embeddingNorm) hidden = hidden.map((x) => applyNorm(embeddingNorm, x, pass.tally));
     for (let index = 0; index < this.spec.numLayers; index++) hidden = this.block(index, hidden, pass);
 
     const logitPositions = opts.logits === "all" ? hidden : hidden.slice(-1);
@@ -254,30 +272,99 @@ export class ReferenceModel {
   private attention(index: number, hs: Float64Array[], pass: Pass): Float64Array[] {
     const layer = this.weights.layers[index]!;
     const cache = this.cache[index]!;
-    const window = this.windowOf(index);
+    const window = this.localPatternOf(index);
     if (layer.attention.kind === "standard" && cache.kind === "standard") {
       return this.standardAttention(layer.attention, layer.relative, cache, window, hs, pass);
     }
     if (layer.attention.kind === "mla" && cache.kind === "mla") {
       return this.mlaAttention(layer.attention, cache, window, hs, pass);
     }
+    if (layer.attention.kind === "deltanet" && cache.kind === "deltanet") {
+      return hs.map((x) => this.gatedDeltaNet(layer.attention as DeltaNetWeights, cache, x, pass.tally));
+    }
     throw new Error("cache and attention kinds disagree");
   }
 
-  /** The sliding window of layer `index`, or null when it attends globally. */
-  private windowOf(index: number): number | null {
-    const window = this.spec.attention.slidingWindow;
-    if (!window) return null;
-    const { layers } = window;
-    const applies =
-      layers === "all" ? true : layers === "even" ? index % 2 === 0 : layers === "odd" ? index % 2 === 1 : layers.includes(index);
-    return applies ? window.size : null;
+  /**
+   * One token through a Gated DeltaNet layer (Qwen3NextGatedDeltaNet,
+   * recurrent form): projections, the depthwise causal conv over the q, k, v
+   * channels, then per value head the gated delta rule on its dk × dv state
+   * S: S ← g·S, δ = β·(v − Sᵀk), S ← S + k·δᵀ, o = Sᵀq. Tallied: the
+   * projections, the conv taps (2 per tap), and per state entry the decay (1)
+   * and the three multiply-adds (2 each). Gates, SiLU, L2 norms and the gated
+   * RMSNorm are elementwise and not tallied (DELTA_RULE_CONVENTION).
+   */
+  private gatedDeltaNet(weights: DeltaNetWeights, cache: Extract<LayerCache, { kind: "deltanet" }>, x: Float64Array, tally: Tally): Float64Array {
+    const l = this.spec.linearAttention!;
+    const { numKeyHeads: hk, numValueHeads: hv, keyHeadDim: dk, valueHeadDim: dv, convKernel } = l;
+    const keyWidth = hk * dk;
+    const valueWidth = hv * dv;
+    const qkvz = applyLinear(weights.inProjQkvz, x, tally, "linearProj");
+    const ba = applyLinear(weights.inProjBa, x, tally, "linearProj");
+    const mixed = qkvz.slice(0, 2 * keyWidth + valueWidth);
+    const z = qkvz.slice(2 * keyWidth + valueWidth);
+    cache.convInputs.push(mixed);
+    if (cache.convInputs.length > convKernel) cache.convInputs.shift();
+    const channels = mixed.length;
+    const convolved = new Float64Array(channels);
+    for (let c = 0; c < channels; c++) {
+      let sum = 0;
+      // Tap i reads the input i steps back; missing history is zero padding (still a multiply-add, as Conv1d's padding).
+      for (let i = 0; i < convKernel; i++) {
+        const input = cache.convInputs[cache.convInputs.length - 1 - i];
+        sum += weights.conv[c * convKernel + i]! * (input ? input[c]! : 0);
+      }
+      tally.conv += 2 * convKernel;
+      convolved[c] = silu(sum);
+    }
+    const q = l2NormalizeHeads(convolved.slice(0, keyWidth), hk, dk, 1 / Math.sqrt(dk));
+    const k = l2NormalizeHeads(convolved.slice(keyWidth, 2 * keyWidth), hk, dk, 1);
+    const v = convolved.slice(2 * keyWidth);
+    const out = new Float64Array(valueWidth);
+    for (let head = 0; head < hv; head++) {
+      const keyHead = Math.floor(head / (hv / hk));
+      const beta = 1 / (1 + Math.exp(-ba[head]!));
+      const decay = Math.exp(-Math.exp(weights.aLog[head]!) * softplus(ba[hv + head]! + weights.dtBias[head]!));
+      const state = cache.state[head]!; // row-major dk × dv
+      for (let e = 0; e < dk * dv; e++) state[e] = state[e]! * decay;
+      tally.stateUpdate += dk * dv;
+      const read = new Float64Array(dv);
+      for (let i = 0; i < dk; i++) for (let j = 0; j < dv; j++) read[j] = read[j]! + state[i * dv + j]! * k[keyHead * dk + i]!;
+      tally.stateUpdate += 2 * dk * dv;
+      const delta = new Float64Array(dv);
+      for (let j = 0; j < dv; j++) delta[j] = beta * (v[head * dv + j]! - read[j]!);
+      for (let i = 0; i < dk; i++) for (let j = 0; j < dv; j++) state[i * dv + j] = state[i * dv + j]! + k[keyHead * dk + i]! * delta[j]!;
+      tally.stateUpdate += 2 * dk * dv;
+      const o = new Float64Array(dv);
+      for (let i = 0; i < dk; i++) for (let j = 0; j < dv; j++) o[j] = o[j]! + state[i * dv + j]! * q[keyHead * dk + i]!;
+      tally.stateUpdate += 2 * dk * dv;
+      const normed = applyNorm(weights.norm, o, { ...tally }); // gated RMSNorm: elementwise, not tallied
+      for (let j = 0; j < dv; j++) out[head * dv + j] = normed[j]! * silu(z[head * dv + j]!);
+    }
+    return applyLinear(weights.out, out, tally, "outProj");
   }
 
-  /** Cached positions a query at 0-based `position` sees, as an inclusive range. */
-  private visibleRange(position: number, window: number | null, pass: Pass): { first: number; last: number } {
+  /** The local pattern of layer `index`: a sliding window, a chunk, or null when it attends globally. */
+  private localPatternOf(index: number): LocalPattern | null {
+    const applies = (layers: "all" | "even" | "odd" | number[]) =>
+      layers === "all" ? true : layers === "even" ? index % 2 === 0 : layers === "odd" ? index % 2 === 1 : layers.includes(index);
+    const attention = this.spec.attention;
+    const window = attention.slidingWindow;
+    if (window && applies(window.layers)) return { kind: "window", size: window.size };
+    const chunked = attention.kind === "standard" ? attention.chunked : undefined;
+    if (chunked && applies(chunked.layers)) return { kind: "chunk", size: chunked.size };
+    return null;
+  }
+
+  /**
+   * Cached positions a query at 0-based `position` sees, as an inclusive range:
+   * a window of W ends at the query; a chunk of C starts at ⌊position / C⌋·C.
+   */
+  private visibleRange(position: number, local: LocalPattern | null, pass: Pass): { first: number; last: number } {
     if (pass.mask === "full") return { first: 0, last: pass.total - 1 };
-    return { first: window === null ? 0 : Math.max(0, position - window + 1), last: position };
+    if (local === null) return { first: 0, last: position };
+    if (local.kind === "window") return { first: Math.max(0, position - local.size + 1), last: position };
+    return { first: Math.floor(position / local.size) * local.size, last: position };
   }
 
   // ── standard (MHA / GQA / MQA) attention ──────────────────────────────────
@@ -286,7 +373,7 @@ export class ReferenceModel {
     weights: StandardAttentionWeights,
     relative: RelativePositionWeights | null,
     cache: { keys: Float64Array[]; values: Float64Array[] },
-    window: number | null,
+    window: LocalPattern | null,
     hs: Float64Array[],
     pass: Pass,
   ): Float64Array[] {
@@ -295,9 +382,12 @@ export class ReferenceModel {
     const { tally } = pass;
 
     // Project every new token first so that each query finds all keys it may see in the cache.
+    const gates: Float64Array[] = [];
     const queries = hs.map((x, t) => {
       const position = pass.start + t;
-      const q = this.normalizeHeads(applyLinear(weights.q, x, tally, "qProj"), weights.qNorm, h, hd, tally);
+      const projected = applyLinear(weights.q, x, tally, "qProj");
+      if (spec.outputGate) gates.push(projected.slice(h * hd));
+      const q = this.normalizeHeads(projected.slice(0, h * hd), weights.qNorm, h, hd, tally);
       const k = this.normalizeHeads(applyLinear(weights.k, x, tally, "kProj"), weights.kNorm, hKv, hd, tally);
       cache.values.push(applyLinear(weights.v, x, tally, "vProj"));
       this.rotateHeads(q, h, hd, 0, this.rotaryDims(hd), position);
@@ -314,6 +404,7 @@ export class ReferenceModel {
       const { first, last } = this.visibleRange(position, window, pass);
       const keys = cache.keys.slice(first, last + 1);
       const values = cache.values.slice(first, last + 1);
+      const keyPositions = Array.from({ length: keys.length }, (_, i) => first + i);
       const heads = new Float64Array(h * hd);
       for (let head = 0; head < h; head++) {
         const kvHead = Math.floor(head / queriesPerKvHead); // GQA: consecutive query heads share a KV head
@@ -323,9 +414,13 @@ export class ReferenceModel {
         if (relative && relativeDistances) {
           this.addRelativeScores(raw, q, head, relative, relativeDistances, position, first, tally);
         }
-        const probabilities = attentionProbabilities(raw, settings, this.alibiBias(head, position, first, raw.length), tally);
+        const sink = weights.sinks ? weights.sinks[head]! : null;
+        const probabilities = attentionProbabilities(raw, settings, this.alibiBias(head, position, keyPositions), tally, sink);
         accumulateWeighted(probabilities, values, kvHead * hd, hd, heads, head * hd, tally, "attnValues");
       }
+      // Gated attention (Qwen3-Next): sigmoid(gate) ⊙ output, elementwise, not counted.
+      const gate = gates[t];
+      if (gate) for (let i = 0; i < heads.length; i++) heads[i] = heads[i]! / (1 + Math.exp(-gate[i]!));
       return applyLinear(weights.o, heads, tally, "outProj");
     });
   }
@@ -364,12 +459,12 @@ export class ReferenceModel {
   }
 
   /** ALiBi's −slope·distance per visible key, or null without ALiBi. */
-  private alibiBias(head: number, position: number, first: number, count: number): Float64Array | null {
+  private alibiBias(head: number, position: number, keys: readonly number[]): Float64Array | null {
     if (this.spec.positions.kind !== "alibi") return null;
     const heads = this.spec.attention.numHeads;
     const slope = Math.pow(2, (-8 * (head + 1)) / heads);
-    const bias = new Float64Array(count);
-    for (let j = 0; j < count; j++) bias[j] = -slope * Math.abs(position - (first + j));
+    const bias = new Float64Array(keys.length);
+    for (let j = 0; j < keys.length; j++) bias[j] = -slope * Math.abs(position - keys[j]!);
     return bias;
   }
 
@@ -378,7 +473,7 @@ export class ReferenceModel {
   private mlaAttention(
     weights: MlaAttentionWeights,
     cache: Extract<LayerCache, { kind: "mla" }>,
-    window: number | null,
+    window: LocalPattern | null,
     hs: Float64Array[],
     pass: Pass,
   ): Float64Array[] {
@@ -387,9 +482,17 @@ export class ReferenceModel {
     const { tally } = pass;
     const queryHead = nope + rope;
 
+    const indexQueries: Array<{ q: Float64Array; w: Float64Array } | null> = [];
     const queries = hs.map((x, t) => {
       const position = pass.start + t;
-      const q = this.mlaQuery(weights, x, tally); // per head: [nope | rope]
+      const { q, latent: queryLatent } = this.mlaQuery(weights, x, tally); // per head: [nope | rope]
+      if (weights.indexer) {
+        const indexer = weights.indexer;
+        indexQueries.push({ q: applyLinear(indexer.wqB, queryLatent, tally, "indexerProj"), w: applyLinear(indexer.weightsProj, x, tally, "indexerProj") });
+        cache.indexKeys.push(applyNorm(indexer.kNorm, applyLinear(indexer.wk, x, tally, "indexerProj"), tally));
+      } else {
+        indexQueries.push(null);
+      }
       this.rotateHeads(q, h, queryHead, nope, rope, position);
       const compressed = applyLinear(weights.kvDown, x, tally, "kvDown");
       const latent = applyNorm(weights.kvDownNorm, compressed.slice(0, rank), tally);
@@ -415,24 +518,59 @@ export class ReferenceModel {
     return queries.map((q, t) => {
       const position = pass.start + t;
       const { first, last } = this.visibleRange(position, window, pass);
+      const visible = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+      const index = indexQueries[t];
+      const keys = index && spec.indexer ? this.topKeys(index, cache.indexKeys, visible, spec.indexer, tally) : visible;
       const heads = new Float64Array(h * vd);
       for (let head = 0; head < h; head++) {
-        const alibi = this.alibiBias(head, position, first, last - first + 1);
+        const alibi = this.alibiBias(head, position, keys);
         const out =
           pass.mlaMode === "expanded"
-            ? this.mlaExpandedHead(q, head, cache, first, last, settings, alibi, tally)
-            : this.mlaAbsorbedHead(weights, q, head, cache, first, last, settings, alibi, tally);
+            ? this.mlaExpandedHead(q, head, cache, keys, settings, alibi, tally)
+            : this.mlaAbsorbedHead(weights, q, head, cache, keys, settings, alibi, tally);
         heads.set(out, head * vd);
       }
       return applyLinear(weights.o, heads, tally, "outProj");
     });
   }
 
-  private mlaQuery(weights: MlaAttentionWeights, x: Float64Array, tally: Tally): Float64Array {
-    if (weights.qProj) return applyLinear(weights.qProj, x, tally, "qProj");
+  /** MLA's query heads, and what the indexer's query reads: the normalized query latent, or x without one. */
+  private mlaQuery(weights: MlaAttentionWeights, x: Float64Array, tally: Tally): { q: Float64Array; latent: Float64Array } {
+    if (weights.qProj) return { q: applyLinear(weights.qProj, x, tally, "qProj"), latent: x };
     if (!weights.qDown || !weights.qDownNorm || !weights.qUp) throw new Error("MLA query weights missing");
     const compressed = applyNorm(weights.qDownNorm, applyLinear(weights.qDown, x, tally, "qDown"), tally);
-    return applyLinear(weights.qUp, compressed, tally, "qUp");
+    return { q: applyLinear(weights.qUp, compressed, tally, "qUp"), latent: compressed };
+  }
+
+  /**
+   * DSA's lightning indexer: score every visible key as Σ_h w_h·ReLU(q_h·k)
+   * (a dot of d_I and one multiply-add per head, tallied as indexerScores;
+   * the ReLU is a comparison) and keep the top k, ties to the earlier key,
+   * returned in position order.
+   */
+  private topKeys(
+    index: { q: Float64Array; w: Float64Array },
+    indexKeys: readonly Float64Array[],
+    visible: number[],
+    indexer: { numHeads: number; headDim: number; topK: number },
+    tally: Tally,
+  ): number[] {
+    const { numHeads, headDim, topK } = indexer;
+    const scores = visible.map((j) => {
+      let score = 0;
+      for (let head = 0; head < numHeads; head++) {
+        const logit = dot(index.q, head * headDim, indexKeys[j]!, 0, headDim, tally, "indexerScores");
+        score += index.w[head]! * Math.max(0, logit);
+        tally.indexerScores += 2;
+      }
+      return { j, score };
+    });
+    if (scores.length <= topK) return visible;
+    return scores
+      .sort((a, b) => b.score - a.score || a.j - b.j)
+      .slice(0, topK)
+      .map((entry) => entry.j)
+      .sort((a, b) => a - b);
   }
 
   /** Head-space attention: scores over nope + rope dims, values of vHeadDim. */
@@ -440,19 +578,18 @@ export class ReferenceModel {
     q: Float64Array,
     head: number,
     cache: Extract<LayerCache, { kind: "mla" }>,
-    first: number,
-    last: number,
+    keys: readonly number[],
     settings: SoftmaxSettings,
     alibi: Float64Array | null,
     tally: Tally,
   ): Float64Array {
     const { qkNopeHeadDim: nope, qkRopeHeadDim: rope, vHeadDim: vd } = this.spec.attention as MlaAttentionSpec;
     const width = nope + rope;
-    const raw = new Float64Array(last - first + 1);
-    for (let j = first; j <= last; j++) raw[j - first] = dot(q, head * width, cache.keys[j]!, head * width, width, tally, "attnScores");
+    const raw = new Float64Array(keys.length);
+    keys.forEach((j, i) => (raw[i] = dot(q, head * width, cache.keys[j]!, head * width, width, tally, "attnScores")));
     const probabilities = attentionProbabilities(raw, settings, alibi, tally);
     const out = new Float64Array(vd);
-    accumulateWeighted(probabilities, cache.values.slice(first, last + 1), head * vd, vd, out, 0, tally, "attnValues");
+    accumulateWeighted(probabilities, keys.map((j) => cache.values[j]!), head * vd, vd, out, 0, tally, "attnValues");
     return out;
   }
 
@@ -468,8 +605,7 @@ export class ReferenceModel {
     q: Float64Array,
     head: number,
     cache: Extract<LayerCache, { kind: "mla" }>,
-    first: number,
-    last: number,
+    keys: readonly number[],
     settings: SoftmaxSettings,
     alibi: Float64Array | null,
     tally: Tally,
@@ -478,15 +614,15 @@ export class ReferenceModel {
     const width = nope + rope;
     const queryNope = q.slice(head * width, head * width + nope);
     const queryLatent = applyTransposedRows(weights.kUp, head * nope, nope, queryNope, tally, "kUp");
-    const raw = new Float64Array(last - first + 1);
-    for (let j = first; j <= last; j++) {
+    const raw = new Float64Array(keys.length);
+    keys.forEach((j, i) => {
       const content = dot(queryLatent, 0, cache.latents[j]!, 0, rank, tally, "attnScores");
       const positional = dot(q, head * width + nope, cache.ropeKeys[j]!, 0, rope, tally, "attnScores");
-      raw[j - first] = content + positional;
-    }
+      raw[i] = content + positional;
+    });
     const probabilities = attentionProbabilities(raw, settings, alibi, tally);
     const latentSum = new Float64Array(rank);
-    accumulateWeighted(probabilities, cache.latents.slice(first, last + 1), 0, rank, latentSum, 0, tally, "attnValues");
+    accumulateWeighted(probabilities, keys.map((j) => cache.latents[j]!), 0, rank, latentSum, 0, tally, "attnValues");
     return applyLinearRows(weights.vUp, head * vd, vd, latentSum, tally, "vUp");
   }
 
@@ -571,6 +707,26 @@ function checkSupported(spec: ModelSpec): void {
       throw new Error("Transformer-XL relative positions need numHeads·headDim = hiddenSize");
     }
   }
+}
+
+function silu(x: number): number {
+  return x / (1 + Math.exp(-x));
+}
+
+function softplus(x: number): number {
+  return Math.log1p(Math.exp(x));
+}
+
+/** Each of `heads` vectors of `width` scaled to unit length, then by `scale` (not counted). */
+function l2NormalizeHeads(x: Float64Array, heads: number, width: number, scale: number): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let head = 0; head < heads; head++) {
+    let sum = 0;
+    for (let i = 0; i < width; i++) sum += x[head * width + i]! ** 2;
+    const norm = Math.sqrt(sum + 1e-6);
+    for (let i = 0; i < width; i++) out[head * width + i] = (x[head * width + i]! / norm) * scale;
+  }
+  return out;
 }
 
 /** Residual add (not counted). */

@@ -4,7 +4,7 @@
  * reference forward pass to run in milliseconds (d ≤ 32, V ≤ 64, L ≤ 3).
  * Learned-position tables hold 32 positions, enough for every test sequence.
  */
-import type { ModelSpec } from "../../src/core/model";
+import type { ModelSpec } from "../core/model";
 
 /** GPT-2: MHA, learned positions, LayerNorm with biases, biases everywhere, plain GELU(tanh) MLP, tied head. */
 export const gpt2Like: ModelSpec = {
@@ -266,6 +266,129 @@ export const alibiLike: ModelSpec = {
   tiedEmbeddings: true,
 };
 
+/**
+ * gpt-oss: attention sinks, sliding window (here 3) on even layers and full
+ * attention on odd ones (layer_types), biases on q, k, v, o, the router and
+ * the experts, every layer MoE, untied head.
+ */
+export const gptOssLike: ModelSpec = {
+  name: "gpt-oss-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 3,
+  attention: {
+    kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 4, qkvBias: true, outBias: true, qkNorm: "none",
+    slidingWindow: { size: 3, layers: "even" }, sinks: true,
+  },
+  mlp: { gated: true, intermediateSize: 8, activation: "silu", bias: true },
+  moe: {
+    numExperts: 4, expertsPerToken: 2, expertIntermediateSize: 8, numSharedExperts: 0, sharedExpertIntermediateSize: 0,
+    sharedExpertGate: false, routerBias: true, firstDenseLayers: 0,
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
+/**
+ * Llama 4 (Maverick-like): chunked attention (chunks of 4) on the RoPE
+ * layers, full attention on every 4th (NoPE) layer, MoE with a shared expert
+ * on every 2nd layer (interleave_moe_layer_step 2), a wider dense MLP elsewhere.
+ */
+export const llama4Like: ModelSpec = {
+  name: "llama4-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 4,
+  attention: {
+    kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 4, qkvBias: false, outBias: false, qkNorm: "none",
+    chunked: { size: 4, layers: [0, 1, 2] },
+  },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  moe: {
+    numExperts: 4, expertsPerToken: 1, expertIntermediateSize: 8, numSharedExperts: 1, sharedExpertIntermediateSize: 8,
+    sharedExpertGate: false, routerBias: false, firstDenseLayers: 0, denseLayers: [0, 2],
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
+/** Gemma 3: per-head qk norms, pre+post norms, sliding window (here 3) on all but every 3rd layer, GeGLU, tied head. */
+export const gemma3Like: ModelSpec = {
+  name: "gemma3-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 3,
+  attention: {
+    kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 8, qkvBias: false, outBias: false, qkNorm: "head",
+    slidingWindow: { size: 3, layers: [0, 1] },
+  },
+  mlp: { gated: true, intermediateSize: 24, activation: "gelu_tanh", bias: false },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 4, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: true,
+};
+
+/** BLOOM: ALiBi, a LayerNorm right after the embedding, biases everywhere, plain GELU MLP, tied head. */
+export const bloomLike: ModelSpec = {
+  name: "bloom-like",
+  vocabSize: 36,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 4, headDim: 4, qkvBias: true, outBias: true, qkNorm: "none" },
+  mlp: { gated: false, intermediateSize: 64, activation: "gelu_tanh", bias: true },
+  norm: { kind: "layernorm", affine: true, bias: true, perLayer: 2, final: true },
+  positions: { kind: "alibi" },
+  tiedEmbeddings: true,
+  embeddingNorm: true,
+};
+
+/** GLM-4.5: partial rotary (½), q/k/v biases, a leading dense layer, routed + shared experts with a score-correction bias. */
+export const glm4MoeLike: ModelSpec = {
+  name: "glm4-moe-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 3,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 8, qkvBias: true, outBias: false, qkNorm: "none" },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  moe: {
+    numExperts: 6, expertsPerToken: 2, expertIntermediateSize: 6, numSharedExperts: 1, sharedExpertIntermediateSize: 6,
+    sharedExpertGate: false, routerBias: true, firstDenseLayers: 1,
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 0.5 },
+  tiedEmbeddings: false,
+};
+
+/** DeepSeek-V3.2: V3's MLA and MoE with DeepSeek Sparse Attention (a lightning indexer keeping the top 4 keys). */
+export const deepseekV32Like: ModelSpec = {
+  ...deepseekV3Like,
+  name: "deepseek-v32-like",
+  attention: { ...(deepseekV3Like.attention as Extract<ModelSpec["attention"], { kind: "mla" }>), indexer: { numHeads: 2, headDim: 4, topK: 4 } },
+};
+
+/**
+ * Qwen3-Next: three Gated DeltaNet layers to one gated full-attention layer
+ * (per-head qk norms, partial rotary), MoE with a gated shared expert.
+ */
+export const qwen3NextLike: ModelSpec = {
+  name: "qwen3-next-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 4,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 8, qkvBias: false, outBias: false, qkNorm: "head", outputGate: true },
+  linearAttention: { kind: "gated-deltanet", layers: [0, 1, 2], numKeyHeads: 2, numValueHeads: 4, keyHeadDim: 4, valueHeadDim: 3, convKernel: 4 },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  moe: {
+    numExperts: 6, expertsPerToken: 2, expertIntermediateSize: 6, numSharedExperts: 1, sharedExpertIntermediateSize: 6,
+    sharedExpertGate: true, routerBias: false, firstDenseLayers: 0,
+  },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 0.25 },
+  tiedEmbeddings: false,
+};
+
 /** A copy of the spec with no `moe` key at all (kept JSON-clean rather than `moe: undefined`). */
 function withoutMoe(spec: ModelSpec): ModelSpec {
   const { moe: _moe, ...dense } = spec;
@@ -289,4 +412,11 @@ export const REFERENCE_SPECS: Record<string, ModelSpec> = {
   olmo1Like,
   gopherLike,
   alibiLike,
+  gptOssLike,
+  llama4Like,
+  gemma3Like,
+  bloomLike,
+  glm4MoeLike,
+  deepseekV32Like,
+  qwen3NextLike,
 };

@@ -9,8 +9,8 @@
  * src/core/elementwise.ts. Comparisons (max, top-k), bias adds, residual adds,
  * rotary, router softmax and the final logit soft cap are not tallied.
  */
-import type { Activation, NormSpec } from "../../src/core/model";
-import { ELEMENTWISE_TERMS, MATMUL_TERMS, type ElementwiseTerm, type MatmulTerm } from "../../src/core/terms";
+import type { Activation, NormSpec } from "../core/model";
+import { ELEMENTWISE_TERMS, MATMUL_TERMS, type ElementwiseTerm, type MatmulTerm } from "../core/terms";
 
 /**
  * Work that the reference performs but that has no term in terms.ts
@@ -234,13 +234,16 @@ export interface SoftmaxSettings {
  * Softmax over one query's visible keys. Per score: scale, (divide by cap,
  * tanh, multiply by cap,) subtract max, exp, add to sum, divide: 5 (+3) ops
  * tallied as `softmax`. The optional additive position bias (ALiBi) is a bias
- * add and is not counted; it is applied after scaling, before the cap.
+ * add and is not counted; it is applied after scaling, before the cap. An
+ * attention sink (gpt-oss) is one more logit in the row, unscaled, with no
+ * value: subtract max, exp, add to sum, divide (its dropped probability): 4.
  */
 export function attentionProbabilities(
   rawScores: Float64Array,
   settings: SoftmaxSettings,
   positionBias: Float64Array | null,
   tally: Tally,
+  sink: number | null = null,
 ): Float64Array {
   const n = rawScores.length;
   const scores = new Float64Array(n);
@@ -258,10 +261,21 @@ export function attentionProbabilities(
     }
     scores[j] = s;
   }
-  let max = -Infinity;
+  let max = sink ?? -Infinity;
   for (let j = 0; j < n; j++) max = Math.max(max, scores[j]!); // comparisons: not counted
   const exps = new Float64Array(n);
   let sum = 0;
+  let sinkExp = 0;
+  if (sink !== null) {
+    // gpt-oss: the sink logit joins the row unscaled; its probability is computed and dropped.
+    const shifted = sink - max;
+    tally.softmax++;
+    const e = Math.exp(shifted);
+    tally.softmax++;
+    sum += e;
+    tally.softmax++;
+    sinkExp = e;
+  }
   for (let j = 0; j < n; j++) {
     const shifted = scores[j]! - max;
     tally.softmax++;
@@ -274,6 +288,11 @@ export function attentionProbabilities(
   for (let j = 0; j < n; j++) {
     probabilities[j] = exps[j]! / sum;
     tally.softmax++;
+  }
+  if (sink !== null) {
+    const sinkProbability = sinkExp / sum; // the mass the sink takes: computed, then dropped
+    tally.softmax++;
+    if (!(sinkProbability >= 0 && sinkProbability <= 1)) throw new Error("sink probability out of range");
   }
   return probabilities;
 }
