@@ -49,6 +49,6 @@ export function shareBarHtml(share: number): string {
     // Fill, size and opacity as attributes too, so the bar reads right where the site's CSS is absent (Jupyter).
     `<svg class="hmf-bar" viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="6" aria-hidden="true" focusable="false">` +
     `<rect class="hmf-bar-track" width="100" height="6" fill="currentColor" fill-opacity="0.12"></rect>` +
-    `<rect class="hmf-bar-fill" width="${width.toFixed(2)}" height="6" fill="#2563eb"></rect></svg>`
+    `<rect class="hmf-bar-fill" width="${width.toFixed(2)}" height="6" fill="currentColor"></rect></svg>`
   );
 }

@@ -71,7 +71,7 @@ describe("ratios and shares", () => {
 
   it("draw a bar of the share with SVG attributes only", () => {
     expect(shareOf(1n, 4n)).toBe(0.25);
-    expect(shareBarHtml(0.25)).toContain('<rect class="hmf-bar-fill" width="25.00" height="6" fill="#2563eb"></rect>');
+    expect(shareBarHtml(0.25)).toContain('<rect class="hmf-bar-fill" width="25.00" height="6" fill="currentColor"></rect>');
     // Without the site's CSS (Jupyter), the track is a faint band, not a full-width black bar.
     expect(shareBarHtml(0.25)).toContain('<rect class="hmf-bar-track" width="100" height="6" fill="currentColor" fill-opacity="0.12"></rect>');
     expect(shareBarHtml(2)).toContain('width="100.00"');
