@@ -15,7 +15,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ISLAND_NAMES } from "../../src/islands/island";
+import { ISLAND_NAMES } from "../../src/islands/index";
 import { buildSite, startPreview, type Preview } from "../../site/tooling/astro";
 import { launchChromium } from "../../site/tooling/chromium";
 import { kb } from "./gzip";

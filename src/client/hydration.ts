@@ -12,7 +12,6 @@
  * Controls changed while it loads are read when it mounts.
  */
 import { islandId } from "../islands/render";
-import type { IslandName } from "../islands/island";
 import type { ClientEnv, EventLike, HostElement } from "./dom";
 import { messageElement } from "./message";
 import { hasIslandQuery } from "./url-state";
@@ -43,8 +42,8 @@ export interface IslandChunk {
   mount(host: HostElement, env: ClientEnv): void;
 }
 
-/** How to fetch each island's chunk, by island name. */
-export type IslandLoaders = Readonly<Partial<Record<IslandName, () => Promise<IslandChunk>>>>;
+/** How to fetch an island's chunk, by island name; rejects for a name the build has no island for. */
+export type IslandLoader = (name: string) => Promise<IslandChunk>;
 
 const STATE_ATTRIBUTE = "data-state";
 
@@ -75,7 +74,7 @@ function setControlsEnabled(host: HostElement, enabled: boolean): void {
  * `trigger` loads now; its promise settles when the island is live or has
  * failed (tests wait on it).
  */
-export function armIsland(host: HostElement, loaders: IslandLoaders, env: ClientEnv): { trigger(): Promise<void> } {
+export function armIsland(host: HostElement, loadChunk: IslandLoader, env: ClientEnv): { trigger(): Promise<void> } {
   const name = host.getAttribute("data-island") ?? "";
   let loading: Promise<void> | undefined;
   const listener = (_event: EventLike): void => void trigger();
@@ -87,10 +86,8 @@ export function armIsland(host: HostElement, loaders: IslandLoaders, env: Client
     return loading;
   };
   const load = async (): Promise<void> => {
-    const loader = Object.prototype.hasOwnProperty.call(loaders, name) ? loaders[name as IslandName] : undefined;
     try {
-      if (!loader) throw new Error(`there is no island called ${JSON.stringify(name.slice(0, 40))} in this build`);
-      const chunk = await loader();
+      const chunk = await loadChunk(name);
       chunk.mount(host, env);
       move(host, "loaded");
     } catch (error) {

@@ -8,7 +8,7 @@
  */
 import type { BrowserGlobals, ClientEnv } from "./dom";
 import { armIsland } from "./hydration";
-import { ISLAND_LOADERS } from "./loaders";
+import { loadIslandChunk } from "./loaders";
 
 const globals = globalThis as unknown as BrowserGlobals;
 const { HTMLElement: Base, customElements: registry, window: env } = globals;
@@ -18,7 +18,7 @@ if (Base && registry && env && !registry.get("hmf-island")) {
     "hmf-island",
     class HmfIsland extends Base {
       connectedCallback(): void {
-        armIsland(this, ISLAND_LOADERS, env as ClientEnv);
+        armIsland(this, loadIslandChunk, env as ClientEnv);
       }
     },
   );

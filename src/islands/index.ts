@@ -6,7 +6,7 @@
 import { contextSweep } from "./context-sweep";
 import { energy } from "./energy";
 import { formulaExplorer } from "./formula-explorer";
-import { IslandInputError, type IslandDefinition, type IslandName } from "./island";
+import { IslandInputError, type IslandDefinition } from "./island";
 import { printableKey } from "./inputs";
 import { renderIslandHtml, type RenderIslandOptions } from "./render";
 import { threeAnswers } from "./three-answers";
@@ -21,22 +21,28 @@ export { energy, type EnergyProps } from "./energy";
 export { renderIslandHtml, islandId, type RenderIslandOptions } from "./render";
 
 /**
- * The islands, by name. Partial, so that a name in ISLAND_NAMES whose code
- * has not joined yet looks up as undefined, which every caller must handle
- * (as `islandDefinition` does).
+ * The islands, by name: the one list of them. Each name is also its module's
+ * file name in this folder, which is how the browser client finds an island's
+ * chunk, and the definition's own `name` (a test checks both).
  */
-export const ISLANDS: Readonly<Partial<Record<IslandName, IslandDefinition<any>>>> = {
+export const ISLANDS = {
   "formula-explorer": formulaExplorer,
   "three-answers": threeAnswers,
   "context-sweep": contextSweep,
   "your-model": yourModel,
   energy,
-};
+} satisfies Record<string, IslandDefinition<any>>;
+
+/** An island's name. */
+export type IslandName = keyof typeof ISLANDS;
+
+/** The islands' names, in the order above. */
+export const ISLAND_NAMES = Object.keys(ISLANDS) as IslandName[];
 
 /** The definition of an island by (untrusted) name, or undefined. */
 export function islandDefinition(name: unknown): IslandDefinition<unknown> | undefined {
   if (typeof name !== "string" || !Object.prototype.hasOwnProperty.call(ISLANDS, name)) return undefined;
-  return ISLANDS[name as IslandName] as IslandDefinition<unknown> | undefined;
+  return ISLANDS[name as IslandName] as IslandDefinition<unknown>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Formula } from "../core/formula";
-import { ISLANDS } from "../islands/index";
-import { IslandInputError, type IslandName } from "../islands/island";
+import { islandDefinition, ISLANDS, type IslandName } from "../islands/index";
+import { IslandInputError } from "../islands/island";
 import { displayBundle } from "./display";
 import { formulaBundle, type FormulaDisplayOptions } from "./formula";
 import { islandBundle } from "./island";
@@ -25,7 +25,7 @@ export function showFormula<K extends string>(formula: Formula<K>, values?: Read
 
 /** Shows a live island: its static view in Jupyter, the live component on the site; see {@link islandBundle}. */
 export function showIsland(name: IslandName, props: Record<string, unknown>): void {
-  const definition = (ISLANDS as Record<string, (typeof ISLANDS)[IslandName] | undefined>)[name];
+  const definition = islandDefinition(name);
   if (definition === undefined) {
     throw new IslandInputError("island", `unknown island ${JSON.stringify(name)}; islands: ${Object.keys(ISLANDS).join(", ")}`);
   }

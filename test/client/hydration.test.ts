@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { armIsland, hydrationState, nextState, type IslandChunk, type IslandLoaders } from "../../src/client/hydration";
+import { armIsland, hydrationState, nextState, type IslandChunk, type IslandLoader } from "../../src/client/hydration";
 import type { HostElement } from "../../src/client/dom";
 import { islandPage } from "./page";
 
@@ -13,7 +13,11 @@ function recordingLoaders(fail = false) {
     if (fail) throw new Error("network down");
     return chunk;
   };
-  const loaders: IslandLoaders = { "three-answers": loader("three-answers"), "formula-explorer": loader("formula-explorer") };
+  const known: Record<string, () => Promise<IslandChunk>> = { "three-answers": loader("three-answers"), "formula-explorer": loader("formula-explorer") };
+  const loaders: IslandLoader = (name) =>
+    Object.prototype.hasOwnProperty.call(known, name)
+      ? (known[name] as () => Promise<IslandChunk>)()
+      : Promise.reject(new Error(`there is no island called ${JSON.stringify(name)} in this build`));
   return { loaders, loads, mounted };
 }
 

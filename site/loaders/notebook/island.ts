@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from "hast";
-import { ISLAND_MIME, ISLAND_NAMES, type IslandName } from "../../../src/islands/island";
+import { ISLAND_MIME } from "../../../src/islands/island";
+import { ISLAND_NAMES, type IslandName } from "../../../src/islands/index";
 import { fail, type Place } from "./errors";
 
 export { ISLAND_MIME };
