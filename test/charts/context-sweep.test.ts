@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chartHtml, CONCEPT_COLORS, contextSweepChart, legendHtml, powerOfTenTicks, powerTickLabel, tokenTickLabel, SWEEP_SERIES_INFO } from "../../src/charts/index";
 import { contextSweepData } from "../../src/islands/context-sweep";
 import { presetById } from "../../src/core/presets";
-import { freshDocument, parse, prettyMarkup, texts } from "./dom";
+import { freshDocument, parse, prettyMarkup, texts } from "../islands/dom";
 
 const llama = presetById("llama-2-7b").spec;
 const sweep = () => contextSweepData(llama, 1, 1_000_000);
