@@ -9,7 +9,7 @@ import { importHfConfig, MAX_CONFIG_CHARS, SUPPORTED_MODEL_TYPES } from "../core
 import { DTYPES } from "../core/memory";
 import type { ModelSpec } from "../core/model";
 import { PRESETS, presetById } from "../core/presets";
-import { modelReport } from "../core/report";
+import { modelFigures, reportJson } from "../core/report";
 import { computeBoundBatch } from "../core/inference/batch";
 import { draftProblem, speculativeDecoding } from "../core/inference/speculative";
 import { DEFAULT_CONTEXT, DEFAULT_DRAFT_TOKENS, MAX_DRAFT_TOKENS, parseArgs, printable, UsageError } from "./args";
@@ -81,12 +81,13 @@ export function run(argv: readonly string[], output: Output): number {
     if (spec.positions.kind === "learned" && args.context > spec.positions.maxPositions) {
       notes.push(`the context ${args.context} is beyond the model's ${spec.positions.maxPositions} learned positions; the counts extrapolate`);
     }
-    const report = modelReport(spec, { context: args.context, batch: args.batch, dtype: args.dtype, elementwise: args.elementwise });
+    const figures = modelFigures(spec, { context: args.context, batch: args.batch, dtype: args.dtype, elementwise: args.elementwise });
     const energy = args.gpu === undefined ? undefined : energyFor(spec, args);
     if (args.json) {
+      const report = reportJson(figures);
       io.out(JSON.stringify(energy === undefined ? { ...report, source, notes } : { ...report, source, notes, energy }, null, 2));
     } else {
-      io.out(renderReport(report, source, notes) + (energy === undefined ? "" : `\n\n${renderEnergy(energy, report)}`));
+      io.out(renderReport(figures, source, notes) + (energy === undefined ? "" : `\n\n${renderEnergy(energy, figures)}`));
     }
     return 0;
   } catch (error) {

@@ -1,24 +1,13 @@
 import type { EnergyJson, PhaseEnergyJson } from "../core/energy/json";
 import { formatDuration, formatEnergy, formatMoney, formatPercent, formatSI, formatSignificant, groupDigits } from "../core/format";
-import type { ModelReport, FlopJson } from "../core/report";
+import type { FlopCount } from "../core/flops";
+import type { ModelFigures } from "../core/report";
 import { MATMUL_TERMS, ELEMENTWISE_TERMS, TERM_INFO, type FlopTerm } from "../core/terms";
-import type { ParamBreakdown } from "../core/params";
+import { PARAM_LABELS, type ParamBreakdown } from "../core/params";
 import { oneLine } from "./terminal";
 
-const PARAM_LABELS: Readonly<Record<keyof ParamBreakdown, string>> = {
-  embedding: "token embedding",
-  positions: "position weights",
-  attention: "attention",
-  mlp: "MLP (dense layers)",
-  sharedExperts: "shared experts",
-  experts: "routed experts",
-  router: "router",
-  norms: "norms",
-  lmHead: "LM head",
-};
-
-/** The human-readable report: aligned columns, grouped digits, SI in brackets. */
-export function renderReport(report: ModelReport, source: string, notes: readonly string[]): string {
+/** The human-readable report: aligned columns, grouped digits, SI in brackets, from the exact counts. */
+export function renderReport(report: ModelFigures, source: string, notes: readonly string[]): string {
   const lines: string[] = [];
   const S = groupDigits(report.context);
   lines.push(`${oneLine(report.model.name)}  (${oneLine(source)})`);
@@ -28,7 +17,7 @@ export function renderReport(report: ModelReport, source: string, notes: readonl
   lines.push(row(["Parameters", "total", "active per token"]));
   for (const key of Object.keys(PARAM_LABELS) as Array<keyof ParamBreakdown>) {
     const total = report.params.breakdown[key];
-    if (total === "0") continue;
+    if (total === 0n) continue;
     lines.push(row([`  ${PARAM_LABELS[key]}`, groupDigits(total), groupDigits(report.params.activeBreakdown[key])]));
   }
   lines.push(row(["  total", withSI(report.params.total), withSI(report.params.active)]));
@@ -39,8 +28,8 @@ export function renderReport(report: ModelReport, source: string, notes: readonl
   for (const term of [...MATMUL_TERMS, ...ELEMENTWISE_TERMS] as FlopTerm[]) {
     const cached = decode.terms[term];
     const recomputed = decodeNoCache.terms[term];
-    if (cached === undefined && recomputed === undefined) continue;
-    lines.push(row([`  ${TERM_INFO[term].label}`, groupDigits(cached ?? "0"), groupDigits(recomputed ?? "0")]));
+    if (cached === 0n && recomputed === 0n) continue;
+    lines.push(row([`  ${TERM_INFO[term].label}`, groupDigits(cached), groupDigits(recomputed)]));
   }
   lines.push(row(["  total", withSI(decode.total), withSI(decodeNoCache.total)]));
   lines.push("");
@@ -54,12 +43,15 @@ export function renderReport(report: ModelReport, source: string, notes: readonl
   lines.push(row([`  weights (${report.dtype})`, bytes(report.memory.weightsBytes), ""]));
   lines.push(row([`  KV cache per token`, bytes(report.memory.kvCacheBytesPerToken), ""]));
   lines.push(row([`  KV cache, ${report.batch} × ${S} tokens`, bytes(report.memory.kvCacheBytes), ""]));
+  if (report.memory.recurrentStateBytesPerSequence > 0n) {
+    lines.push(row([`  recurrent state, per sequence`, bytes(report.memory.recurrentStateBytesPerSequence), ""]));
+  }
   for (const note of notes) lines.push(`note: ${oneLine(note)}`);
   return lines.join("\n");
 }
 
 /** The "Time, energy and cost per token" section: decode and prefill side by side, then every assumption. */
-export function renderEnergy(energy: EnergyJson, report: ModelReport): string {
+export function renderEnergy(energy: EnergyJson, report: Pick<ModelFigures, "context" | "batch" | "dtype">): string {
   const { decode, prefill, power } = energy;
   const S = groupDigits(report.context);
   const lines: string[] = [];
@@ -104,16 +96,18 @@ function phaseTimes(phase: PhaseEnergyJson): string {
   return `${formatDuration(phase.computeSeconds)} | ${formatDuration(phase.memorySeconds)} | ${formatDuration(phase.communicationSeconds)}`;
 }
 
-function perSequence(count: FlopJson): string {
-  return `${withSI(count.total)} FLOPs (${formatSI(BigInt(count.perToken.split(".")[0] as string), { unit: "FLOP" })} per token)`;
+function perSequence(count: FlopCount): string {
+  const tokens = BigInt(count.tokens);
+  // Per token, rounded half up: SI shows three significant digits of it.
+  return `${withSI(count.total)} FLOPs (${formatSI((count.total + tokens / 2n) / tokens, { unit: "FLOP" })} per token)`;
 }
 
-function withSI(value: string): string {
-  return `${groupDigits(value)} (${formatSI(BigInt(value))})`;
+function withSI(value: bigint): string {
+  return `${groupDigits(value)} (${formatSI(value)})`;
 }
 
-function bytes(value: string): string {
-  return `${groupDigits(value)} B (${formatSI(BigInt(value), { unit: "B", binary: true })})`;
+function bytes(value: bigint): string {
+  return `${groupDigits(value)} B (${formatSI(value, { unit: "B", binary: true })})`;
 }
 
 const WIDTHS = [38, 28, 34];

@@ -11,6 +11,7 @@
  * island, which the fallback cannot show) triggers the island's chunk.
  * Controls changed while it loads are read when it mounts.
  */
+import { CONTROLS_CLASS } from "../islands/classes";
 import { islandId } from "../islands/render";
 import type { ClientEnv, EventLike, HostElement } from "./dom";
 import { messageElement } from "./message";
@@ -62,7 +63,7 @@ function move(host: HostElement, event: HydrationEvent): boolean {
 }
 
 function setControlsEnabled(host: HostElement, enabled: boolean): void {
-  const fieldset = host.querySelector(".hmf-island-controls");
+  const fieldset = host.querySelector(`.${CONTROLS_CLASS}`);
   if (!fieldset) return;
   if (enabled) fieldset.removeAttribute("disabled");
   else fieldset.setAttribute("disabled", "");

@@ -3,6 +3,7 @@
  * to re-render the output region only (a slider being dragged is never
  * re-rendered), and the URL kept up to date without adding history entries.
  */
+import { CONTROLS_CLASS, OUTPUT_CLASS } from "../islands/classes";
 import { IslandInputError, type IslandDefinition } from "../islands/island";
 import { islandId } from "../islands/render";
 import { debounce } from "./debounce";
@@ -39,7 +40,7 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   const base = baseProps(definition, host, messages);
   let props = withUrlState(definition, base, id, env, messages);
 
-  const fieldset = host.querySelector(".hmf-island-controls");
+  const fieldset = host.querySelector(`.${CONTROLS_CLASS}`);
   const controls = fieldset ? controlsIn(fieldset) : [];
   const applied = new Map<string, string>();
   for (const control of controls) applied.set(control.name, initialValue(control));
@@ -55,14 +56,14 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   );
 
   const render = (): void => {
-    const output = host.querySelector(".hmf-island-output");
+    const output = host.querySelector(`.${OUTPUT_CLASS}`);
     if (!output) return;
     // A <details> the reader opened (the sweep's table) stays open across updates.
     const details = output.querySelectorAll("details");
     const open: number[] = [];
     for (let i = 0; i < details.length; i++) if (details[i]?.hasAttribute("open")) open.push(i);
     output.outerHTML = definition.renderOutput(props, env.document);
-    const fresh = host.querySelector(".hmf-island-output")?.querySelectorAll("details");
+    const fresh = host.querySelector(`.${OUTPUT_CLASS}`)?.querySelectorAll("details");
     for (const i of open) fresh?.[i]?.setAttribute("open", "");
   };
 

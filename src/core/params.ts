@@ -14,6 +14,19 @@ export interface ParamBreakdown {
   lmHead: bigint;
 }
 
+/** What each component of a {@link ParamBreakdown} is called in tables, in the order they are listed. */
+export const PARAM_LABELS: Readonly<Record<keyof ParamBreakdown, string>> = {
+  embedding: "token embedding",
+  positions: "position embeddings",
+  attention: "attention",
+  mlp: "MLP (dense layers)",
+  sharedExperts: "shared experts",
+  experts: "routed experts",
+  router: "router",
+  norms: "norms",
+  lmHead: "LM head",
+};
+
 export interface ParamCount {
   /** Every weight, counted once (a tied LM head adds nothing). */
   total: bigint;

@@ -2,7 +2,7 @@ import { decodeFlops, decodeNoCacheFlops, prefillFlops, trainFlops, type FlopCou
 import { exactRatio } from "./format";
 import { type Dtype, kvCacheBytes, kvCacheBytesPerToken, recurrentStateBytes, weightBytes } from "./memory";
 import type { ModelSpec } from "./model";
-import { countParams, type ParamBreakdown } from "./params";
+import { countParams, type ParamBreakdown, type ParamCount } from "./params";
 import type { FlopTerm } from "./terms";
 
 export interface ReportOptions {
@@ -57,20 +57,56 @@ export interface ModelReport {
   };
 }
 
-/** Everything the CLI and the site show for one model at one context, as JSON-safe data. */
-export function modelReport(spec: ModelSpec, options: ReportOptions): ModelReport {
+/** Everything the CLI and the site show for one model at one context, exact: what `modelReport` writes as JSON. */
+export interface ModelFigures {
+  model: ModelSpec;
+  context: number;
+  batch: number;
+  dtype: Dtype;
+  params: ParamCount;
+  flops: Record<keyof ModelReport["flops"], FlopCount>;
+  memory: Record<keyof ModelReport["memory"], bigint>;
+}
+
+/** The counts for one model at one context, as bigints (the CLI's text report formats these). */
+export function modelFigures(spec: ModelSpec, options: ReportOptions): ModelFigures {
   const { context } = options;
   const batch = options.batch ?? 1;
   if (!Number.isSafeInteger(batch) || batch < 1) throw new RangeError(`batch must be an integer ≥ 1, got ${String(batch)}`);
   const dtype = options.dtype ?? "bf16";
   const elementwise = options.elementwise ?? false;
-  const params = countParams(spec);
   const perSequence = kvCacheBytes(spec, context, { dtype });
   return {
     model: spec,
     context,
     batch,
     dtype,
+    params: countParams(spec),
+    flops: {
+      decode: decodeFlops(spec, context, { elementwise }),
+      decodeNoCache: decodeNoCacheFlops(spec, context, { elementwise }),
+      prefill: prefillFlops(spec, context, { elementwise }),
+      train: trainFlops(spec, context, { elementwise }),
+      trainRecompute: trainFlops(spec, context, { elementwise, recompute: true }),
+    },
+    memory: {
+      weightsBytes: weightBytes(spec, dtype),
+      kvCacheBytesPerToken: kvCacheBytesPerToken(spec, { dtype }),
+      kvCacheBytesPerSequence: perSequence,
+      kvCacheBytes: perSequence * BigInt(batch),
+      recurrentStateBytesPerSequence: recurrentStateBytes(spec, dtype),
+    },
+  };
+}
+
+/** The figures as JSON-safe data: exact counts as decimal strings. */
+export function reportJson(figures: ModelFigures): ModelReport {
+  const { params, flops, memory } = figures;
+  return {
+    model: figures.model,
+    context: figures.context,
+    batch: figures.batch,
+    dtype: figures.dtype,
     params: {
       total: params.total.toString(),
       active: params.active.toString(),
@@ -80,20 +116,19 @@ export function modelReport(spec: ModelSpec, options: ReportOptions): ModelRepor
       activeBreakdown: stringify(params.activeBreakdown),
     },
     flops: {
-      decode: flopJson(decodeFlops(spec, context, { elementwise })),
-      decodeNoCache: flopJson(decodeNoCacheFlops(spec, context, { elementwise })),
-      prefill: flopJson(prefillFlops(spec, context, { elementwise })),
-      train: flopJson(trainFlops(spec, context, { elementwise })),
-      trainRecompute: flopJson(trainFlops(spec, context, { elementwise, recompute: true })),
+      decode: flopJson(flops.decode),
+      decodeNoCache: flopJson(flops.decodeNoCache),
+      prefill: flopJson(flops.prefill),
+      train: flopJson(flops.train),
+      trainRecompute: flopJson(flops.trainRecompute),
     },
-    memory: {
-      weightsBytes: weightBytes(spec, dtype).toString(),
-      kvCacheBytesPerToken: kvCacheBytesPerToken(spec, { dtype }).toString(),
-      kvCacheBytesPerSequence: perSequence.toString(),
-      kvCacheBytes: (perSequence * BigInt(batch)).toString(),
-      recurrentStateBytesPerSequence: recurrentStateBytes(spec, dtype).toString(),
-    },
+    memory: stringify(memory),
   };
+}
+
+/** Everything the CLI and the site show for one model at one context, as JSON-safe data. */
+export function modelReport(spec: ModelSpec, options: ReportOptions): ModelReport {
+  return reportJson(modelFigures(spec, options));
 }
 
 export function flopJson(count: FlopCount): FlopJson {

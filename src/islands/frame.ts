@@ -6,10 +6,9 @@
  */
 import { escapeHtml } from "./island";
 
-/** Class of the controls fieldset. */
-export const CONTROLS_CLASS = "hmf-island-controls";
-/** Class of the output region. */
-export const OUTPUT_CLASS = "hmf-island-output";
+import { CONTROLS_CLASS, OUTPUT_CLASS } from "./classes";
+
+export { CONTROLS_CLASS, OUTPUT_CLASS };
 
 /** The controls fieldset: legend, controls, and a note for readers without JavaScript. */
 export function controlsFrame(title: string, controls: string): string {

@@ -9,7 +9,7 @@ import { groupDigits } from "../core/format";
 import { importHfConfig } from "../core/hf/import";
 import { DTYPES, kvCacheBytes, kvCacheBytesPerToken, weightBytes, type Dtype } from "../core/memory";
 import type { ModelSpec } from "../core/model";
-import { countParams, type ParamBreakdown } from "../core/params";
+import { countParams, PARAM_LABELS, type ParamBreakdown } from "../core/params";
 import { presetById } from "../core/presets";
 import { MATMUL_TERMS, TERM_INFO } from "../core/terms";
 import { validateModel } from "../core/validate";
@@ -205,17 +205,6 @@ export const yourModel: IslandDefinition<YourModelProps> = {
   },
 };
 
-const PARAM_LABELS: Readonly<Record<keyof ParamBreakdown, string>> = {
-  embedding: "token embedding",
-  positions: "position embeddings",
-  attention: "attention",
-  mlp: "MLP (dense layers)",
-  sharedExperts: "shared experts",
-  experts: "routed experts",
-  router: "router",
-  norms: "norms",
-  lmHead: "LM head",
-};
 
 function paramsTable(spec: ModelSpec): string {
   const p = countParams(spec);

@@ -1,3 +1,4 @@
+import { labelProblem } from "../../../src/notebook/label";
 import type { Element, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import { visitParents } from "unist-util-visit-parents";
@@ -26,7 +27,8 @@ export function numberEquations(tree: Root, file: string): Map<string, string> {
     const found = [...tex.matchAll(/\\label\{([^}]*)\}/g)].map((match) => match[1] ?? "");
     if (found.length > 1) fail(place, `an equation has ${found.length} \\label{…}s (${found.join(", ")}); give it one`);
     const label = found[0];
-    if (label !== undefined && !/^[A-Za-z][\w:.-]*$/.test(label)) fail(place, `equation label ${JSON.stringify(label)} must start with a letter and use letters, digits, "-", "_", ":" or "."`);
+    const problem = label === undefined ? null : labelProblem(label);
+    if (problem !== null) fail(place, `equation ${problem}`);
     if (label !== undefined && labels.has(label)) fail(place, `equation label ${label} is used twice`);
     tex = normalizeEnvironments(tex.replace(/\\label\{[^}]*\}/g, ""));
     const ownTag = /\\tag\*?\{([^}]*)\}/.exec(tex);
