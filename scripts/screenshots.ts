@@ -15,7 +15,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, statSync } from "
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
-import { launchChromium } from "../site/tooling/chromium";
+import { launchChromium } from "../scripts/site/chromium";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DIST = join(ROOT, "dist");

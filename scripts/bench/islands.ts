@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import type { PageGlobals } from "../../site/tooling/page-globals";
+import type { PageGlobals } from "../../scripts/site/page-globals";
 import { gzipBytes } from "./gzip";
 import { scriptsLoaded } from "./scripts";
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { cellBar, runAll, settled, startLive } from "../../site/tooling/live";
+import { cellBar, runAll, settled, startLive } from "../../scripts/site/live";
 import { gzipBytes } from "./gzip";
 
 /**

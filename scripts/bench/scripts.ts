@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import type { PageGlobals } from "../../site/tooling/page-globals";
+import type { PageGlobals } from "../../scripts/site/page-globals";
 
 /** Script URLs the page has fetched so far: <script src>, module imports and modulepreloads, dynamic imports. */
 export function scriptsLoaded(page: Page): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { libraryDigest } from "../../src/notebook/freshness";
+import { libraryDigest } from "./freshness";
 import { writeKernelSpec } from "./kernelspec";
 import { NOTEBOOKS_DIR, REPO_ROOT, RUNNER, SYSTEM_PYTHON, TRUSTER, jupyterEnv } from "./paths";
 

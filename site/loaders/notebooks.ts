@@ -2,7 +2,7 @@ import type { Loader } from "astro/loaders";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { libraryDigest, staleReason } from "../../src/notebook/freshness";
+import { libraryDigest, staleReason } from "../../scripts/notebooks/freshness";
 import { NotebookError } from "./notebook/errors";
 import { renderNotebook } from "./notebook/render";
 

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser";
-import type { PageGlobals } from "../../site/tooling/page-globals";
+import type { PageGlobals } from "../../scripts/site/page-globals";
 import { pagePaths, site } from "./setup/sites";
 
 /**

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../../site/tooling/chromium";
-import type { PageGlobals } from "../../site/tooling/page-globals";
+import { launchChromium } from "../../scripts/site/chromium";
+import type { PageGlobals } from "../../scripts/site/page-globals";
 
-/** Headless Chromium, a fresh profile per launch (see site/tooling/chromium.ts). */
+/** Headless Chromium, a fresh profile per launch (see scripts/site/chromium.ts). */
 export function launchBrowser(): Promise<Browser> {
   return launchChromium();
 }

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cellBar, downloadNotebook, runAll, settled, startLive } from "../../site/tooling/live";
+import { cellBar, downloadNotebook, runAll, settled, startLive } from "../../scripts/site/live";
 import { committedNotebooks, missingJupyter, runNotebooks } from "../../scripts/notebooks/jupyter";
 import { SYSTEM_PYTHON } from "../../scripts/notebooks/paths";
 import { countParams, groupDigits, importHfConfig, presetById } from "../../src/core/index";

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, watchedPage } from "./browser";
-import type { PageGlobals } from "../../site/tooling/page-globals";
+import type { PageGlobals } from "../../scripts/site/page-globals";
 import { pagePaths, site } from "./setup/sites";
 
 /**

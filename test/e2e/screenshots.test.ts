@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./browser";
-import type { PageGlobals } from "../../site/tooling/page-globals";
+import type { PageGlobals } from "../../scripts/site/page-globals";
 import { site } from "./setup/sites";
 
 /**

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { libraryDigest, sourceDigest, staleReason, type StampedNotebook } from "../../src/notebook/freshness";
+import { libraryDigest, sourceDigest, staleReason, type StampedNotebook } from "../../scripts/notebooks/freshness";
 import { REPO_ROOT } from "../../scripts/notebooks/paths";
 
 const python = (code: string, ...args: string[]) =>

@@ -8,7 +8,7 @@ import { basename, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { committedNotebooks, missingJupyter, runNotebooks } from "../../scripts/notebooks/jupyter";
 import { REPO_ROOT } from "../../scripts/notebooks/paths";
-import { libraryDigest, staleReason } from "../../src/notebook/freshness";
+import { libraryDigest, staleReason } from "../../scripts/notebooks/freshness";
 
 interface Output {
   output_type: string;

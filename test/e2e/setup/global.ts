@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite, startPreview, type Preview } from "../../../site/tooling/astro";
+import { buildSite, startPreview, type Preview } from "../../../scripts/site/astro";
 import type { BuiltSite } from "./sites";
 
 /**

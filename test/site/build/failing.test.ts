@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite, ROOT } from "../../../site/tooling/astro";
+import { buildSite, ROOT } from "../../../scripts/site/astro";
 
 /** A notebook that cannot be published stops `astro build`, and the message names its file and cell. */
 const work = mkdtempSync(join(tmpdir(), "hmf-failing-"));

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../../../site/tooling/astro";
+import { ROOT } from "../../../scripts/site/astro";
 
 /**
  * The site's own TypeScript, which the root tsconfig does not cover: the

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assertFresh } from "../../../site/loaders/notebooks";
-import { libraryDigest } from "../../../src/notebook/freshness";
+import { libraryDigest } from "../../../scripts/notebooks/freshness";
 import { NotebookError } from "../../../site/loaders/notebook/errors";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
