@@ -54,6 +54,9 @@ export function renderReport(report: ModelReport, source: string, notes: readonl
   lines.push(row([`  weights (${report.dtype})`, bytes(report.memory.weightsBytes), ""]));
   lines.push(row([`  KV cache per token`, bytes(report.memory.kvCacheBytesPerToken), ""]));
   lines.push(row([`  KV cache, ${report.batch} × ${S} tokens`, bytes(report.memory.kvCacheBytes), ""]));
+  if (report.memory.recurrentStateBytesPerSequence !== "0") {
+    lines.push(row([`  recurrent state per sequence (any length)`, bytes(report.memory.recurrentStateBytesPerSequence), ""]));
+  }
   for (const note of notes) lines.push(`note: ${oneLine(note)}`);
   return lines.join("\n");
 }

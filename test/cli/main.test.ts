@@ -40,6 +40,13 @@ describe("CLI", () => {
     expect(Object.keys(report.memory)).toContain("weightsBytes");
   });
 
+  it("names the recurrent state of a hybrid model, and leaves the line out for others", () => {
+    // Falcon-H1-Tiny: 24 layers × (24 heads × 32 × 64 + 896 channels × 3 conv taps) values, bf16.
+    // = 24 × (49,152 + 2,688) = 1,244,160 values = 2,488,320 B.
+    expect(cli("falcon-h1-tiny-90m").out).toMatch(/recurrent state per sequence \(any length\)\s+2,488,320 B/);
+    expect(cli("gpt2").out).not.toContain("recurrent state");
+  });
+
   it("the plain-text table groups digits", () => {
     expect(cli("gpt2", "--context", "1024").out).toContain("124,439,808");
   });

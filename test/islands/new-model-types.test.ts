@@ -43,6 +43,17 @@ describe("your model: pasted configs of the new types", () => {
   );
 });
 
+describe("recurrent state in the memory tables", () => {
+  it("your model shows Qwen3-Next's fixed state: 36 layers × (32·128·128 + 8192·3) values in bf16", () => {
+    const props = yourModel.applyControl?.("config", configText("qwen3-next-80b-a3b.json"), base);
+    if (!props) throw new Error("applyControl missing");
+    const html = yourModel.renderOutput({ ...props, S: 4096 }, freshDocument());
+    const rows = [...parse(html).querySelectorAll(".hmf-ym-memory tr")] as Array<{ textContent: string | null }>;
+    const state = rows.find((r) => (r.textContent ?? "").includes("Recurrent state"))?.textContent ?? "";
+    expect(state).toContain((36 * (32 * 128 * 128 + 8192 * 3) * 2).toLocaleString("en-US"));
+  });
+});
+
 describe("context sweep with the new presets", () => {
   it("gpt-oss-20b: past 128 tokens only the 12 full-attention layers make a token cost more", () => {
     const points = contextSweepData(presetById("gpt-oss-20b").spec, 1, 1_000_000);
