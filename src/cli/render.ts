@@ -32,6 +32,9 @@ export function renderReport(report: ModelReport, source: string, notes: readonl
     lines.push(row([`  ${PARAM_LABELS[key]}`, groupDigits(total), groupDigits(report.params.activeBreakdown[key])]));
   }
   lines.push(row(["  total", withSI(report.params.total), withSI(report.params.active)]));
+  if (report.params.multiTokenPrediction !== "0") {
+    lines.push(row(["  multi-token prediction (apart, not in decode)", groupDigits(report.params.multiTokenPrediction), ""]));
+  }
   lines.push("");
 
   const { decode, decodeNoCache, prefill, train, trainRecompute } = report.flops;
