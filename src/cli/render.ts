@@ -21,6 +21,9 @@ export function renderReport(report: ModelFigures, source: string, notes: readon
     lines.push(row([`  ${PARAM_LABELS[key]}`, groupDigits(total), groupDigits(report.params.activeBreakdown[key])]));
   }
   lines.push(row(["  total", withSI(report.params.total), withSI(report.params.active)]));
+  if (report.params.multiTokenPrediction > 0n) {
+    lines.push(row(["  multi-token prediction (apart, not in decode)", groupDigits(report.params.multiTokenPrediction), ""]));
+  }
   lines.push("");
 
   const { decode, decodeNoCache, prefill, train, trainRecompute } = report.flops;
@@ -44,7 +47,7 @@ export function renderReport(report: ModelFigures, source: string, notes: readon
   lines.push(row([`  KV cache per token`, bytes(report.memory.kvCacheBytesPerToken), ""]));
   lines.push(row([`  KV cache, ${report.batch} × ${S} tokens`, bytes(report.memory.kvCacheBytes), ""]));
   if (report.memory.recurrentStateBytesPerSequence > 0n) {
-    lines.push(row([`  recurrent state, per sequence`, bytes(report.memory.recurrentStateBytesPerSequence), ""]));
+    lines.push(row([`  recurrent state per sequence (any length)`, bytes(report.memory.recurrentStateBytesPerSequence), ""]));
   }
   for (const note of notes) lines.push(`note: ${oneLine(note)}`);
   return lines.join("\n");

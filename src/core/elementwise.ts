@@ -79,3 +79,18 @@ export const DELTA_RULE_CONVENTION = {
   flopsPerStateEntry: 7n,
   source: "Yang et al. 2025, Gated Delta Networks: Improving Mamba2 with Delta Rule (ICLR), Eq. 10; transformers modeling_qwen3_next.torch_recurrent_gated_delta_rule",
 } as const;
+
+/**
+ * One Mamba-2 step per head and token over its P × N state, as transformers'
+ * Mamba2Mixer.torch_forward computes it with a cache: dB = dt·B and
+ * dBx = dB·x (1 multiply each per entry), state·exp(dt·A) + dBx (a multiply
+ * and an add), y = state·C (a multiply-add): 6 FLOPs per state entry, plus
+ * y += D·x (2 per channel). The recurrent step is the convention for every
+ * regime (the chunked scan of prefill reorders the same products).
+ * exp(dt·A), softplus, the conv's SiLU and the gated norm are elementwise
+ * and not counted.
+ */
+export const MAMBA2_CONVENTION = {
+  flopsPerHead: (headDim: bigint, stateSize: bigint): bigint => 6n * headDim * stateSize + 2n * headDim,
+  source: "Dao & Gu 2024, Transformers are SSMs (Mamba-2), Section 3; transformers modeling_mamba2.Mamba2Mixer.torch_forward (cached step)",
+} as const;

@@ -5,6 +5,7 @@ import {
   SOFTCAP_FLOPS_PER_SCORE,
   DELTA_RULE_CONVENTION,
   INDEXER_CONVENTION,
+  MAMBA2_CONVENTION,
   SINK_FLOPS_PER_ROW,
   SOFTMAX_FLOPS_PER_SCORE,
 } from "./elementwise";
@@ -62,6 +63,7 @@ export function forwardFlops(spec: ModelSpec, options: ForwardOptions): FlopCoun
 
   for (const group of layerGroups(spec)) {
     const layers = BigInt(group.count);
+    addSsm(terms, spec, layers, n);
     if (group.linear) {
       addLinearAttention(terms, spec, layers, n);
       addFeedForward(terms, spec, group, layers, n, options.elementwise ?? false);
@@ -171,6 +173,20 @@ function addLinearAttention(terms: Record<FlopTerm, bigint>, spec: ModelSpec, la
   terms.conv += perLayerTokens * 2n * BigInt(l.convKernel) * (2n * keys + values);
   terms.stateUpdate += perLayerTokens * BigInt(l.numValueHeads) * BigInt(l.keyHeadDim * l.valueHeadDim) * DELTA_RULE_CONVENTION.flopsPerStateEntry;
   terms.outProj += perLayerTokens * 2n * values * d;
+}
+
+/** A Mamba-2 mixer per layer: in_proj, conv, the scan step per new token, out_proj; independent of the context. */
+function addSsm(terms: Record<FlopTerm, bigint>, spec: ModelSpec, layers: bigint, n: bigint): void {
+  const m = spec.ssm;
+  if (!m) return;
+  const d = BigInt(spec.hiddenSize);
+  const inner = BigInt(m.numHeads * m.headDim);
+  const bc = 2n * BigInt(m.numGroups * m.stateSize);
+  const perLayerTokens = layers * n;
+  terms.linearProj += perLayerTokens * 2n * d * (2n * inner + bc + BigInt(m.numHeads));
+  terms.conv += perLayerTokens * 2n * BigInt(m.convKernel) * (inner + bc);
+  terms.stateUpdate += perLayerTokens * BigInt(m.numHeads) * MAMBA2_CONVENTION.flopsPerHead(BigInt(m.headDim), BigInt(m.stateSize));
+  terms.outProj += perLayerTokens * 2n * inner * d;
 }
 
 /** The lightning indexer: its projections per new token, and its scores over every visible key. */

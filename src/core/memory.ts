@@ -44,16 +44,23 @@ export function kvCacheBytesPerToken(spec: ModelSpec, options: KvCacheOptions = 
 
 /**
  * Bytes of the fixed-size recurrent state of one sequence, whatever its
- * length: per Gated DeltaNet layer, a dk × dv matrix per value head and the
- * last convKernel − 1 inputs of the short convolution.
+ * length: per Gated DeltaNet layer, a dk × dv matrix per value head, per
+ * Mamba-2 mixer a P × N matrix per head, and for both the last
+ * convKernel − 1 inputs of the short convolution.
  */
 export function recurrentStateBytes(spec: ModelSpec, dtype: Dtype = "bf16"): bigint {
+  const m = spec.ssm;
+  // Mamba-2 beside every layer: a P × N state per head and the conv tail over x, B, C.
+  const ssm = m
+    ? BigInt(spec.numLayers) * (BigInt(m.numHeads * m.headDim * m.stateSize) +
+      BigInt(m.numHeads * m.headDim + 2 * m.numGroups * m.stateSize) * BigInt(m.convKernel - 1))
+    : 0n;
   const l = spec.linearAttention;
-  if (!l) return 0n;
+  if (!l) return bytesOf(ssm, dtype);
   const layers = layerGroups(spec).reduce((count, group) => count + (group.linear ? group.count : 0), 0);
   const state = BigInt(l.numValueHeads * l.keyHeadDim * l.valueHeadDim);
   const convChannels = BigInt(2 * l.numKeyHeads * l.keyHeadDim + l.numValueHeads * l.valueHeadDim);
-  return bytesOf(BigInt(layers) * (state + convChannels * BigInt(l.convKernel - 1)), dtype);
+  return bytesOf(ssm + BigInt(layers) * (state + convChannels * BigInt(l.convKernel - 1)), dtype);
 }
 
 /**

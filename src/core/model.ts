@@ -43,6 +43,11 @@ export interface ModelSpec {
    * no KV cache. The other layers use `attention`.
    */
   linearAttention?: GatedDeltaNetSpec;
+  /**
+   * A Mamba-2 state-space mixer beside the attention of every layer (Falcon-H1's
+   * parallel hybrid): both read the same normalized input and their outputs add.
+   */
+  ssm?: Mamba2Spec;
   /** A norm of width d right after the token embedding (BLOOM's word_embeddings_layernorm). */
   embeddingNorm?: boolean;
   /**
@@ -114,6 +119,30 @@ export interface GatedDeltaNetSpec {
   keyHeadDim: number;
   valueHeadDim: number;
   convKernel: number;
+}
+
+/**
+ * Mamba-2 (transformers' Mamba2Mixer / FalconH1Mixer): in_proj d → 2·H·P +
+ * 2·G·N + H (gate z, x, B, C, dt), a depthwise causal conv1d over x, B, C,
+ * per head a P × N state, dt_bias, A_log and D per head, a gated RMSNorm of
+ * H·P, out_proj H·P → d.
+ */
+export interface Mamba2Spec {
+  kind: "mamba2";
+  /** Heads H. */
+  numHeads: number;
+  /** Channels per head P (H·P = d_inner). */
+  headDim: number;
+  /** State size N per channel. */
+  stateSize: number;
+  /** Groups G sharing B and C. */
+  numGroups: number;
+  convKernel: number;
+  convBias: boolean;
+  /** Biases on in_proj and out_proj. */
+  projBias: boolean;
+  /** The gated RMSNorm before out_proj (its H·P weights). */
+  gatedNorm: boolean;
 }
 
 export interface ChunkedAttentionSpec {

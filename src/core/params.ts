@@ -60,9 +60,10 @@ export function countParams(spec: ModelSpec): ParamCount {
     if (group.linear) linearLayers += BigInt(group.count);
   }
   const attentionLayers = layers - linearLayers;
-  const attention = attentionLayers * attentionParams(spec) + linearLayers * linearAttentionParams(spec);
+  // Token mixers of every kind are under `attention`: softmax attention, linear attention and Mamba-2.
+  const attention = attentionLayers * attentionParams(spec) + linearLayers * linearAttentionParams(spec) + layers * ssmParams(spec);
   const norms = layers * BigInt(spec.norm.perLayer) * normParams(spec.norm, d) + attentionLayers * attentionNormParams(spec) +
-    linearLayers * linearAttentionNormParams(spec) +
+    linearLayers * linearAttentionNormParams(spec) + layers * (spec.ssm?.gatedNorm ? BigInt(spec.ssm.numHeads * spec.ssm.headDim) : 0n) +
     (spec.norm.final ? normParams(spec.norm, d) : 0n) + (spec.embeddingNorm ? normParams(spec.norm, d) : 0n);
   const mlp = denseLayers * mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
 
@@ -141,6 +142,20 @@ export function linearAttentionParams(spec: ModelSpec): bigint {
   const heads = BigInt(l.numValueHeads);
   const convChannels = 2n * keys + values;
   return d * (2n * keys + 2n * values) + d * 2n * heads + convChannels * BigInt(l.convKernel) + 2n * heads + values * d;
+}
+
+/** One Mamba-2 mixer, its gated norm excluded: in_proj, conv1d, dt_bias, A_log, D, out_proj. */
+export function ssmParams(spec: ModelSpec): bigint {
+  const m = spec.ssm;
+  if (!m) return 0n;
+  const d = BigInt(spec.hiddenSize);
+  const inner = BigInt(m.numHeads * m.headDim);
+  const heads = BigInt(m.numHeads);
+  const bc = 2n * BigInt(m.numGroups * m.stateSize);
+  const projection = 2n * inner + bc + heads;
+  const convChannels = inner + bc;
+  return d * projection + (m.projBias ? projection : 0n) + convChannels * BigInt(m.convKernel) + (m.convBias ? convChannels : 0n) +
+    3n * heads + inner * d + (m.projBias ? d : 0n);
 }
 
 /** The gated RMSNorm of a Gated DeltaNet layer: one weight per value-head channel, shared by the heads. */

@@ -220,6 +220,13 @@ export const PRESETS: readonly Preset[] = [
     published: { total: "80000000000", active: "3000000000", note: "80B total / 3B activated (model card); counted here 79.67B, and 3.25B activated without embedding and LM head" },
   },
   {
+    id: "falcon-h1-tiny-90m",
+    spec: {"name": "Falcon-H1 Tiny 90M (Mamba-2 + attention)", "vocabSize": 32768, "hiddenSize": 512, "numLayers": 24, "attention": {"kind": "standard", "numHeads": 8, "numKvHeads": 2, "headDim": 64, "qkvBias": false, "outBias": false, "qkNorm": "none"}, "mlp": {"gated": true, "intermediateSize": 768, "activation": "silu", "bias": false}, "norm": {"kind": "rmsnorm", "affine": true, "bias": false, "perLayer": 2, "final": true}, "positions": {"kind": "rotary", "fraction": 1}, "tiedEmbeddings": true, "ssm": {"kind": "mamba2", "numHeads": 24, "headDim": 32, "stateSize": 64, "numGroups": 1, "convKernel": 4, "convBias": true, "projBias": false, "gatedNorm": false}},
+    citation: { label: "Falcon-H1-Tiny-90M config.json", reference: "TII 2025, Falcon-H1: A Family of Hybrid-Head Language Models; Hugging Face tiiuae/Falcon-H1-Tiny-90M-Instruct, config.json", url: "https://huggingface.co/tiiuae/Falcon-H1-Tiny-90M-Instruct" },
+    hfRepo: "tiiuae/Falcon-H1-Tiny-90M-Instruct",
+    published: { note: "90M (the model's name); counted here 91,131,072" },
+  },
+  {
     id: "gpt3-175b",
     spec: {
       name: "GPT-3 175B", vocabSize: 50257, hiddenSize: 12288, numLayers: 96,

@@ -36,6 +36,8 @@ export interface ModelReport {
     active: string;
     embedding: string;
     nonEmbedding: string;
+    /** Multi-token-prediction modules (MiMo), counted apart from total and active; "0" without them. */
+    multiTokenPrediction: string;
     breakdown: Record<keyof ParamBreakdown, string>;
     activeBreakdown: Record<keyof ParamBreakdown, string>;
   };
@@ -112,6 +114,7 @@ export function reportJson(figures: ModelFigures): ModelReport {
       active: params.active.toString(),
       embedding: params.embedding.toString(),
       nonEmbedding: params.nonEmbedding.toString(),
+      multiTokenPrediction: params.multiTokenPrediction.toString(),
       breakdown: stringify(params.breakdown),
       activeBreakdown: stringify(params.activeBreakdown),
     },

@@ -40,7 +40,7 @@ export function validateModel(input: unknown): ModelSpec {
   allowOnly(spec, "model", [
     "name", "vocabSize", "hiddenSize", "numLayers", "attention", "mlp", "moe", "norm",
     "positions", "tiedEmbeddings", "lmHeadBias", "parallelBlock", "finalLogitSoftcap", "embeddingNorm",
-    "multiTokenPrediction", "linearAttention",
+    "multiTokenPrediction", "linearAttention", "ssm",
   ]);
   const numLayers = bounded(spec.numLayers, "numLayers", MAX_LAYERS);
   const model: ModelSpec = {
@@ -76,6 +76,24 @@ export function validateModel(input: unknown): ModelSpec {
       keyHeadDim: bounded(l.keyHeadDim, "linearAttention.keyHeadDim"),
       valueHeadDim: bounded(l.valueHeadDim, "linearAttention.valueHeadDim"),
       convKernel: bounded(l.convKernel, "linearAttention.convKernel"),
+    };
+  }
+  if (spec.ssm !== undefined) {
+    const m = record(spec.ssm, "ssm");
+    allowOnly(m, "ssm", ["kind", "numHeads", "headDim", "stateSize", "numGroups", "convKernel", "convBias", "projBias", "gatedNorm"]);
+    const numHeads = bounded(m.numHeads, "ssm.numHeads");
+    const numGroups = bounded(m.numGroups, "ssm.numGroups");
+    if (numHeads % numGroups !== 0) throw new ModelError("ssm.numGroups", `${numGroups} groups do not divide the ${numHeads} heads`);
+    model.ssm = {
+      kind: oneOf(m.kind, "ssm.kind", ["mamba2"] as const),
+      numHeads,
+      headDim: bounded(m.headDim, "ssm.headDim"),
+      stateSize: bounded(m.stateSize, "ssm.stateSize"),
+      numGroups,
+      convKernel: bounded(m.convKernel, "ssm.convKernel"),
+      convBias: flag(m.convBias, "ssm.convBias"),
+      projBias: flag(m.projBias, "ssm.projBias"),
+      gatedNorm: flag(m.gatedNorm, "ssm.gatedNorm"),
     };
   }
   if (spec.embeddingNorm !== undefined) model.embeddingNorm = flag(spec.embeddingNorm, "embeddingNorm");

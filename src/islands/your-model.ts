@@ -7,7 +7,7 @@
 import { decodeFlops, decodeNoCacheFlops } from "../core/flops";
 import { groupDigits } from "../core/format";
 import { importHfConfig } from "../core/hf/import";
-import { DTYPES, kvCacheBytes, kvCacheBytesPerToken, weightBytes, type Dtype } from "../core/memory";
+import { DTYPES, kvCacheBytes, kvCacheBytesPerToken, recurrentStateBytes, weightBytes, type Dtype } from "../core/memory";
 import type { ModelSpec } from "../core/model";
 import { countParams, PARAM_LABELS, type ParamBreakdown } from "../core/params";
 import { presetById } from "../core/presets";
@@ -241,6 +241,9 @@ function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): string {
     row("KV cache per token", [bytesHtml(kvCacheBytesPerToken(spec, { dtype }))]),
     row(`KV cache for one sequence of ${groupDigits(context)} tokens`, [bytesHtml(kvCacheBytes(spec, context, { dtype }))]),
   ];
+  // Linear-attention and state-space layers keep a fixed-size state per sequence instead of a cache.
+  const state = recurrentStateBytes(spec, dtype);
+  if (state > 0n) rows.push(row("Recurrent state for one sequence (any length)", [bytesHtml(state)]));
   return table("hmf-ym-memory", `Memory in ${dtype}`, ["What", "Bytes"], rows, []);
 }
 

@@ -51,6 +51,7 @@ import {
 import {
   allocateWeights,
   type DeltaNetWeights,
+  type Mamba2Weights,
   feedForwardScalars,
   ParameterAllocator,
   type FeedForwardWeights,
@@ -132,6 +133,8 @@ export class ReferenceModel {
   readonly weights: ModelWeights;
   private readonly allocatedScalars: number;
   private cache: LayerCache[] = [];
+  /** Mamba-2 state per layer (heads × P × N) and its conv tail; empty without `ssm`. */
+  private ssmCache: Array<{ state: Float64Array[]; convInputs: Float64Array[] }> = [];
   private cachedPositions = 0;
   private cacheMlaMode: MlaMode | null = null;
 
@@ -179,6 +182,10 @@ export class ReferenceModel {
       const state = Array.from({ length: l.numValueHeads }, () => new Float64Array(l.keyHeadDim * l.valueHeadDim));
       return { kind: "deltanet", state, convInputs: [] };
     });
+    const m = this.spec.ssm;
+    this.ssmCache = m
+      ? this.weights.layers.map(() => ({ state: Array.from({ length: m.numHeads }, () => new Float64Array(m.headDim * m.stateSize)), convInputs: [] }))
+      : [];
     this.cachedPositions = 0;
     this.cacheMlaMode = null;
   }
@@ -264,7 +271,11 @@ export class ReferenceModel {
       const mlpOutputs = mlpInputs.map((h) => norm(postMlp, ffn(h)));
       return xs.map((x, t) => add(add(x, attnOutputs[t]!), mlpOutputs[t]!));
     }
-    const attnOutputs = this.attention(index, xs.map((x) => norm(preAttn, x)), pass);
+    const mixerInputs = xs.map((x) => norm(preAttn, x));
+    const attnOutputs = this.attention(index, mixerInputs, pass);
+    // Falcon-H1: a Mamba-2 mixer reads the same normalized input and its output adds to attention's.
+    const ssm = layer.ssm;
+    if (ssm) mixerInputs.forEach((h, t) => (attnOutputs[t] = add(attnOutputs[t]!, this.mamba2(ssm, this.ssmCache[index]!, h, pass.tally))));
     const afterAttention = xs.map((x, t) => add(x, norm(postAttn, attnOutputs[t]!)));
     return afterAttention.map((x) => add(x, norm(postMlp, ffn(norm(preMlp, x)))));
   }
@@ -283,6 +294,62 @@ export class ReferenceModel {
       return hs.map((x) => this.gatedDeltaNet(layer.attention as DeltaNetWeights, cache, x, pass.tally));
     }
     throw new Error("cache and attention kinds disagree");
+  }
+
+  /**
+   * One token through a Mamba-2 mixer (Mamba2Mixer.torch_forward, cached
+   * step): in_proj → [z | x | B | C | dt]; the depthwise causal conv over x,
+   * B, C (2 per tap) and SiLU; per head h of group g, for every state entry
+   * (p, n): dB = dt·B (1), dBx = dB·x (1), s = s·exp(dt·A) + dBx (2),
+   * y += s·C (2); then y += D·x (2 per channel); gated RMSNorm; out_proj.
+   */
+  private mamba2(weights: Mamba2Weights, cache: { state: Float64Array[]; convInputs: Float64Array[] }, h: Float64Array, tally: Tally): Float64Array {
+    const m = this.spec.ssm!;
+    const { numHeads: heads, headDim: p, stateSize: n, numGroups: groups, convKernel } = m;
+    const inner = heads * p;
+    const proj = applyLinear(weights.inProj, h, tally, "linearProj");
+    const z = proj.slice(0, inner);
+    const xbc = proj.slice(inner, 2 * inner + 2 * groups * n);
+    const dtRaw = proj.slice(2 * inner + 2 * groups * n);
+    cache.convInputs.push(xbc);
+    if (cache.convInputs.length > convKernel) cache.convInputs.shift();
+    const convolved = new Float64Array(xbc.length);
+    for (let c = 0; c < xbc.length; c++) {
+      let sum = weights.convBias ? weights.convBias[c]! : 0; // bias add: not counted
+      for (let i = 0; i < convKernel; i++) {
+        const input = cache.convInputs[cache.convInputs.length - 1 - i];
+        sum += weights.conv[c * convKernel + i]! * (input ? input[c]! : 0);
+      }
+      tally.conv += 2 * convKernel;
+      convolved[c] = silu(sum);
+    }
+    const x = convolved.slice(0, inner);
+    const b = convolved.slice(inner, inner + groups * n);
+    const cMatrix = convolved.slice(inner + groups * n);
+    const y = new Float64Array(inner);
+    for (let head = 0; head < heads; head++) {
+      const group = Math.floor(head / (heads / groups));
+      const dt = softplus(dtRaw[head]! + weights.dtBias[head]!);
+      const decay = Math.exp(dt * -Math.exp(weights.aLog[head]!));
+      const state = cache.state[head]!; // row-major P × N
+      for (let i = 0; i < p; i++) {
+        const xi = x[head * p + i]!;
+        let out = 0;
+        for (let j = 0; j < n; j++) {
+          const dB = dt * b[group * n + j]!;
+          const dBx = dB * xi;
+          const entry = state[i * n + j]! * decay + dBx;
+          state[i * n + j] = entry;
+          out += entry * cMatrix[group * n + j]!;
+        }
+        tally.stateUpdate += 6 * n;
+        y[head * p + i] = out + weights.d[head]! * xi;
+        tally.stateUpdate += 2;
+      }
+    }
+    const gated = y.map((value, i) => value * silu(z[i]!));
+    const normed = weights.norm ? applyNorm(weights.norm, gated, { ...tally }) : gated; // elementwise, not tallied
+    return applyLinear(weights.out, normed, tally, "outProj");
   }
 
   /**
@@ -694,6 +761,9 @@ export class ReferenceModel {
 // ── helpers ─────────────────────────────────────────────────────────────────
 
 function checkSupported(spec: ModelSpec): void {
+  if (spec.ssm && (spec.parallelBlock === true || spec.norm.perLayer === 1)) {
+    throw new Error("the reference runs a Mamba-2 mixer beside attention in sequential blocks only");
+  }
   if (spec.norm.perLayer < 0 || spec.norm.perLayer > 4) {
     throw new Error(`the reference places up to 4 norms per layer, not ${spec.norm.perLayer}`);
   }

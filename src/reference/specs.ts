@@ -389,6 +389,20 @@ export const qwen3NextLike: ModelSpec = {
   tiedEmbeddings: false,
 };
 
+/** Falcon-H1: a Mamba-2 mixer in parallel with GQA attention in every layer, a gated SiLU MLP. */
+export const falconH1Like: ModelSpec = {
+  name: "falcon-h1-like",
+  vocabSize: 40,
+  hiddenSize: 16,
+  numLayers: 2,
+  attention: { kind: "standard", numHeads: 4, numKvHeads: 2, headDim: 4, qkvBias: false, outBias: false, qkNorm: "none" },
+  ssm: { kind: "mamba2", numHeads: 4, headDim: 3, stateSize: 5, numGroups: 2, convKernel: 4, convBias: true, projBias: false, gatedNorm: true },
+  mlp: { gated: true, intermediateSize: 24, activation: "silu", bias: false },
+  norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+  positions: { kind: "rotary", fraction: 1 },
+  tiedEmbeddings: false,
+};
+
 /** A copy of the spec with no `moe` key at all (kept JSON-clean rather than `moe: undefined`). */
 function withoutMoe(spec: ModelSpec): ModelSpec {
   const { moe: _moe, ...dense } = spec;
@@ -419,4 +433,5 @@ export const REFERENCE_SPECS: Record<string, ModelSpec> = {
   glm4MoeLike,
   deepseekV32Like,
   qwen3NextLike,
+  falconH1Like,
 };

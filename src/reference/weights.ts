@@ -93,8 +93,22 @@ export interface MoeWeights {
 
 export type FfnWeights = { readonly kind: "dense"; readonly mlp: FeedForwardWeights } | ({ readonly kind: "moe" } & MoeWeights);
 
+/** A Mamba-2 mixer beside the attention (Falcon-H1). */
+export interface Mamba2Weights {
+  readonly inProj: Linear; // d → 2·H·P + 2·G·N + H: [z | x | B | C | dt]
+  /** Depthwise conv taps over x, B, C, channel-major: channels × kernel. */
+  readonly conv: Float64Array;
+  readonly convBias: Float64Array | null;
+  readonly dtBias: Float64Array; // H
+  readonly aLog: Float64Array; // H
+  readonly d: Float64Array; // H: the skip D·x
+  readonly norm: NormWeights | null; // gated RMSNorm of H·P
+  readonly out: Linear; // H·P → d
+}
+
 export interface LayerWeights {
   readonly attention: AttentionWeights;
+  readonly ssm: Mamba2Weights | null;
   readonly relative: RelativePositionWeights | null;
   /** The block's `norm.perLayer` width-d norms, in slot order: pre-attn, pre-MLP, post-attn, post-MLP. */
   readonly norms: readonly NormWeights[];
@@ -192,10 +206,11 @@ function allocateLayer(spec: ModelSpec, index: number, allocator: ParameterAlloc
           positionBias: allocator.tensor(d, 0, 0.1),
         }
       : null;
+  const ssm = spec.ssm ? allocateMamba2(spec, spec.ssm, allocator) : null;
   const norms: NormWeights[] = [];
   for (let i = 0; i < spec.norm.perLayer; i++) norms.push(widthDNorm(spec, allocator));
   const ffn = allocateFfn(spec, index, allocator);
-  return { attention, relative, norms, ffn };
+  return { attention, ssm, relative, norms, ffn };
 }
 
 /** The width-d norms (per layer and final): weight if affine, bias if a LayerNorm with bias. */
@@ -229,6 +244,23 @@ function allocateStandardAttention(
     qNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : h * hd, allocator),
     kNorm: qkNorm === "none" ? null : innerNorm(spec, qkNorm === "head" ? hd : hKv * hd, allocator),
     sinks: attention.sinks ? allocator.tensor(h, 0, 1) : null,
+  };
+}
+
+function allocateMamba2(spec: ModelSpec, m: NonNullable<ModelSpec["ssm"]>, allocator: ParameterAllocator): Mamba2Weights {
+  const d = spec.hiddenSize;
+  const inner = m.numHeads * m.headDim;
+  const bc = 2 * m.numGroups * m.stateSize;
+  const channels = inner + bc;
+  return {
+    inProj: allocator.linear(d, 2 * inner + bc + m.numHeads, m.projBias),
+    conv: allocator.tensor(channels * m.convKernel, 0, 0.5),
+    convBias: m.convBias ? allocator.tensor(channels, 0, 0.1) : null,
+    dtBias: allocator.tensor(m.numHeads, 0, 0.5),
+    aLog: allocator.tensor(m.numHeads, 0, 0.5),
+    d: allocator.tensor(m.numHeads, 1, 0.1),
+    norm: m.gatedNorm ? allocator.norm("rmsnorm", inner, true, false) : null,
+    out: allocator.linear(inner, d, m.projBias),
   };
 }
 

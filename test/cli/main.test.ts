@@ -40,6 +40,22 @@ describe("CLI", () => {
     expect(Object.keys(report.memory)).toContain("weightsBytes");
   });
 
+  it("names the recurrent state of a hybrid model, and leaves the line out for others", () => {
+    // Falcon-H1-Tiny: 24 layers × (24 heads × 32 × 64 + 896 channels × 3 conv taps) values, bf16.
+    // = 24 × (49,152 + 2,688) = 1,244,160 values = 2,488,320 B.
+    expect(cli("falcon-h1-tiny-90m").out).toMatch(/recurrent state per sequence \(any length\)\s+2,488,320 B/);
+    expect(cli("gpt2").out).not.toContain("recurrent state");
+  });
+
+  it("MiMo's multi-token-prediction module is shown apart from the total", () => {
+    const json = JSON.parse(cli(here("mimo-7b-base.json"), "--json").out);
+    // One MTP module: a Qwen2-style layer (attention with q/k/v biases, 2 norms, SwiGLU 11008) + 3 norms + input_proj 2d → d.
+    const d = 4096n, kv = 1024n;
+    const layer = 2n * d * d + d + 2n * (d * kv + kv) + 2n * d + 3n * d * 11008n;
+    expect(json.params.multiTokenPrediction).toBe(String(layer + 3n * d + 2n * d * d));
+    expect(cli(here("mimo-7b-base.json")).out).toContain("multi-token prediction (apart, not in decode)");
+  });
+
   it("the plain-text table groups digits", () => {
     expect(cli("gpt2", "--context", "1024").out).toContain("124,439,808");
   });

@@ -191,6 +191,15 @@ export function syntheticConfig(type: string, d: Draw): ConfigObject {
       linear_value_head_dim: d.nope, linear_conv_kernel_dim: d.freq + 1, partial_rotary_factor: d.rotaryPct, tie_word_embeddings: d.tie,
     });
   }
+  if (type === "falcon_h1") {
+    return defined({
+      model_type: type, hidden_size: hidden, intermediate_size: d.inter, num_hidden_layers: d.layers,
+      num_attention_heads: heads, num_key_value_heads: d.kvHeads, head_dim: d.headDim, vocab_size: d.vocab,
+      mamba_d_ssm: d.kvHeads * d.nope, mamba_n_heads: d.kvHeads, mamba_d_head: d.explicitHeadDim ? d.nope : undefined,
+      mamba_d_state: d.rope, mamba_n_groups: 1, mamba_d_conv: d.freq + 1, mamba_conv_bias: d.bias, mamba_rms_norm: d.useSliding,
+      tie_word_embeddings: d.tie, attention_bias: d.bias,
+    });
+  }
   if (type === "phi") {
     return defined({
       model_type: type, hidden_size: heads * d.headDim, num_attention_heads: heads, num_key_value_heads: d.kvHeads,

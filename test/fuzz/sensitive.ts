@@ -170,6 +170,20 @@ export const SENSITIVE: Readonly<Record<string, SensitiveConfig>> = {
       layer_types: [["full_attention", "linear_attention", "full_attention", "linear_attention"]],
     },
   },
+  falcon_h1: {
+    config: {
+      model_type: "falcon_h1", hidden_size: 64, intermediate_size: 96, num_hidden_layers: 4, num_attention_heads: 4,
+      num_key_value_heads: 2, head_dim: 32, vocab_size: 100, mamba_d_ssm: 128, mamba_n_heads: 8, mamba_d_head: 16,
+      mamba_d_state: 16, mamba_n_groups: 1, mamba_d_conv: 4, mamba_conv_bias: true, mamba_proj_bias: false, mamba_rms_norm: false,
+      attention_bias: false, mlp_bias: false, tie_word_embeddings: false, hidden_act: "silu",
+    },
+    alternatives: {
+      hidden_size: [128], intermediate_size: [128], num_hidden_layers: [6], num_attention_heads: [8], num_key_value_heads: [1, 4],
+      head_dim: [16], vocab_size: [200], mamba_d_ssm: [256], mamba_n_heads: [4], mamba_d_head: [8], mamba_d_state: [32],
+      mamba_n_groups: [2], mamba_d_conv: [2], mamba_conv_bias: [false], mamba_proj_bias: [true], mamba_rms_norm: [true],
+      attention_bias: [true], mlp_bias: [true], tie_word_embeddings: [true], hidden_act: ["gelu"],
+    },
+  },
   kimi_k2: { config: { ...DEEPSEEK, model_type: "kimi_k2", topk_method: "noaux_tc" }, alternatives: { ...DEEPSEEK_ALTERNATIVES, topk_method: ["greedy"] } },
   phi: {
     config: {

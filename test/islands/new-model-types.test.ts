@@ -29,7 +29,7 @@ describe("your model: pasted configs of the new types", () => {
     expect(totalParams(yourModel.renderOutput({ ...props, S: 4096 }, freshDocument()))).toBe(total);
   });
 
-  it.each(["gpt-oss-20b.json", "llama-4-scout-17b-16e.json", "gemma-3-27b.json", "kimi-k2-instruct.json", "glm-4.5.json", "mimo-7b-base.json"])(
+  it.each(["gpt-oss-20b.json", "llama-4-scout-17b-16e.json", "gemma-3-27b.json", "kimi-k2-instruct.json", "glm-4.5.json", "mimo-7b-base.json", "deepseek-v3.2-exp.json", "qwen3-next-80b-a3b.json", "falcon-h1-tiny-90m.json"])(
     "%s imports, renders, and notes what it assumed",
     (file) => {
       const props = yourModel.applyControl?.("config", configText(file), base);
@@ -43,6 +43,17 @@ describe("your model: pasted configs of the new types", () => {
   );
 });
 
+describe("recurrent state in the memory tables", () => {
+  it("your model shows Qwen3-Next's fixed state: 36 layers × (32·128·128 + 8192·3) values in bf16", () => {
+    const props = yourModel.applyControl?.("config", configText("qwen3-next-80b-a3b.json"), base);
+    if (!props) throw new Error("applyControl missing");
+    const html = yourModel.renderOutput({ ...props, S: 4096 }, freshDocument());
+    const rows = [...parse(html).querySelectorAll(".hmf-ym-memory tr")] as Array<{ textContent: string | null }>;
+    const state = rows.find((r) => (r.textContent ?? "").includes("Recurrent state"))?.textContent ?? "";
+    expect(state).toContain((36 * (32 * 128 * 128 + 8192 * 3) * 2).toLocaleString("en-US"));
+  });
+});
+
 describe("context sweep with the new presets", () => {
   it("gpt-oss-20b: past 128 tokens only the 12 full-attention layers make a token cost more", () => {
     const points = contextSweepData(presetById("gpt-oss-20b").spec, 1, 1_000_000);
@@ -52,7 +63,7 @@ describe("context sweep with the new presets", () => {
     expect((withCache.get(b) ?? 0n) - (withCache.get(a) ?? 0n)).toBe(BigInt(b - a) * 12n * 2n * 2n * 64n * 64n);
   });
 
-  it.each(["llama-4-maverick", "gemma-3-27b", "kimi-k2", "glm-4.5", "bloom-176b"])("draws %s", (model) => {
+  it.each(["llama-4-maverick", "gemma-3-27b", "kimi-k2", "glm-4.5", "bloom-176b", "deepseek-v3.2", "qwen3-next-80b-a3b", "falcon-h1-tiny-90m"])("draws %s", (model) => {
     const html = contextSweep.renderOutput({ model, from: 1, to: 1_000_000 }, freshDocument());
     expect(parse(html).querySelector("svg.hmf-chart")).not.toBeNull();
   });

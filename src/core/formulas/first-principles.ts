@@ -49,7 +49,8 @@ export const denseDecode: Formula<DenseDecodeVariable> = {
 
 /** The values of `denseDecode`'s variables for a dense standard-attention model at context S. */
 export function denseDecodeValues(spec: ModelSpec, context: number): Record<DenseDecodeVariable, bigint> {
-  if (spec.attention.kind !== "standard" || spec.moe || spec.attention.slidingWindow) {
+  if (spec.attention.kind !== "standard" || spec.moe || spec.attention.slidingWindow || spec.attention.chunked ||
+    spec.attention.outputGate || spec.linearAttention || spec.ssm) {
     throw new RangeError(`${spec.name}: the dense formula covers dense models with full attention only (use decodeFlops for the rest)`);
   }
   const a = spec.attention;

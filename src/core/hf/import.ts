@@ -4,6 +4,7 @@ import { validateModel, describeValue } from "../validate";
 import { deepseek } from "./deepseek";
 import { duplicateTopLevelKeys } from "./duplicates";
 import { falcon } from "./falcon";
+import { falconH1 } from "./falconH1";
 import { gemma } from "./gemma";
 import { gpt2 } from "./gpt2";
 import { bloom } from "./bloom";
@@ -40,6 +41,7 @@ const IMPORTERS: Readonly<Record<string, Importer>> = {
   phi,
   bloom,
   qwen3_next: qwen3Next,
+  falcon_h1: falconH1,
   ...Object.fromEntries(Object.entries(LLAMA_VARIANTS).map(([type, variant]) => [type, llamaFamily(type, variant)])),
 };
 
@@ -211,6 +213,11 @@ const CONFIG_KEYS_OF_SPEC_FIELD: Readonly<Record<string, readonly string[]>> = {
   "moe.denseLayers": ["mlp_only_layers", "decoder_sparse_step", "moe_layer_freq", "moe_layers", "interleave_moe_layer_step"],
   "multiTokenPrediction.layers": ["num_nextn_predict_layers"],
   "linearAttention.layers": ["layer_types", "full_attention_interval"],
+  "ssm.numHeads": ["mamba_n_heads"],
+  "ssm.headDim": ["mamba_d_head", "mamba_d_ssm"],
+  "ssm.stateSize": ["mamba_d_state"],
+  "ssm.numGroups": ["mamba_n_groups"],
+  "ssm.convKernel": ["mamba_d_conv"],
   "linearAttention.numKeyHeads": ["linear_num_key_heads"],
   "linearAttention.numValueHeads": ["linear_num_value_heads", "linear_num_key_heads"],
   "linearAttention.keyHeadDim": ["linear_key_head_dim"],

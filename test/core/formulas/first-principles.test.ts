@@ -5,7 +5,7 @@ import { denseDecode, denseDecodeValues, multipliedWeights, paramsPlusAttention 
 import { PRESETS, presetById } from "../../../src/core/presets";
 
 describe("first-principles formulas as data agree with the core", () => {
-  const dense = PRESETS.filter((p) => p.spec.attention.kind === "standard" && !p.spec.moe && !p.spec.attention.slidingWindow);
+  const dense = PRESETS.filter((p) => p.spec.attention.kind === "standard" && !p.spec.moe && !p.spec.attention.slidingWindow && !p.spec.ssm && !p.spec.linearAttention);
 
   it("covers many presets", () => {
     expect(dense.length).toBeGreaterThanOrEqual(10);
@@ -26,5 +26,7 @@ describe("first-principles formulas as data agree with the core", () => {
 
   it("refuses models the dense formula does not cover", () => {
     expect(() => denseDecodeValues(presetById("mixtral-8x7b").spec, 10)).toThrow(/dense models with full attention/);
+    // A Mamba-2 mixer beside attention (Falcon-H1) is outside the dense formula too.
+    expect(() => denseDecodeValues(presetById("falcon-h1-tiny-90m").spec, 10)).toThrow(/dense models with full attention/);
   });
 });

@@ -28,7 +28,7 @@ function importError(input: unknown): ConfigError {
 }
 
 describe("new model types are supported", () => {
-  it.each(["gpt_oss", "llama4", "llama4_text", "gemma3", "gemma3_text", "kimi_k2", "glm4_moe", "phi", "bloom", "mimo", "deepseek_v32", "qwen3_next"])("%s", (type) => {
+  it.each(["gpt_oss", "llama4", "llama4_text", "gemma3", "gemma3_text", "kimi_k2", "glm4_moe", "phi", "bloom", "mimo", "deepseek_v32", "qwen3_next", "falcon_h1"])("%s", (type) => {
     expect(SUPPORTED_MODEL_TYPES).toContain(type);
   });
 });
@@ -215,6 +215,7 @@ describe("presets of the new models", () => {
     ["gpt-oss-120b", "gpt-oss-120b.json"], ["gpt-oss-20b", "gpt-oss-20b.json"], ["llama-4-scout", "llama-4-scout-17b-16e.json"],
     ["llama-4-maverick", "llama-4-maverick-17b-128e.json"], ["gemma-3-27b", "gemma-3-27b.json"], ["kimi-k2", "kimi-k2-instruct.json"],
     ["glm-4.5", "glm-4.5.json"], ["phi-2", "phi-2.json"], ["bloom-176b", "bloom.json"], ["deepseek-v3.2", "deepseek-v3.2-exp.json"], ["qwen3-next-80b-a3b", "qwen3-next-80b-a3b.json"],
+    ["falcon-h1-tiny-90m", "falcon-h1-tiny-90m.json"],
   ])("%s is exactly what the importer makes of %s", (id, file) => {
     const preset = presetById(id);
     expect(preset.spec).toEqual(importHfConfig(config(file), { name: preset.spec.name }).spec);
@@ -288,5 +289,34 @@ describe("Qwen3-Next (qwen3_next): Gated DeltaNet on three layers of four, gated
     const types = Array.from({ length: 48 }, (_, i) => (i === 7 ? "mamba" : "linear_attention"));
     expect(importError({ ...base, layer_types: types }).field).toBe("layer_types[7]");
     expect(importError({ ...base, linear_num_value_heads: 24 }).field).toBe("linear_num_value_heads");
+  });
+});
+
+describe("Falcon-H1 (falcon_h1): Mamba-2 beside attention in every layer", () => {
+  const spec = importHfConfig(config("falcon-h1-tiny-90m.json")).spec;
+
+  it("Falcon-H1-Tiny-90M: 91,131,072 parameters, written out from modeling_falcon_h1", () => {
+    const d = 512n;
+    const attention = d * 512n + 2n * d * 128n + 512n * d;
+    // in_proj d → 2·768 + 2·1·64 + 24; conv over 768 + 128 channels, 4 taps and a bias; dt_bias, A_log, D; out_proj.
+    const mamba = d * (2n * 768n + 128n + 24n) + 896n * 4n + 896n + 3n * 24n + 768n * d;
+    const perLayer = attention + mamba + 3n * d * 768n + 2n * d;
+    const total = 24n * perLayer + 32768n * d + d; // tied head, final norm
+    expect(countParams(spec).total).toBe(total);
+    expect(Math.round(Number(total) / 1e6)).toBe(91); // the model's name says 90M
+  });
+
+  it("the SSM state is fixed; its scan costs the same per token at any context", () => {
+    // Per layer: 24 heads × 32 × 64 state, and 3 conv taps of 896 channels; bf16.
+    expect(recurrentStateBytes(spec)).toBe(24n * (24n * 32n * 64n + 896n * 3n) * 2n);
+    const a = decodeFlops(spec, 1000).terms;
+    const b = decodeFlops(spec, 100_000).terms;
+    expect(b.stateUpdate).toBe(a.stateUpdate);
+    // Mamba-2 step per head: 6 per state entry + 2 per channel for D·x.
+    expect(a.stateUpdate).toBe(24n * 24n * (6n * 32n * 64n + 2n * 32n));
+  });
+
+  it("mamba_d_head that does not match mamba_d_ssm names the key", () => {
+    expect(importError({ ...config("falcon-h1-tiny-90m.json"), mamba_d_head: 30 }).field).toBe("mamba_d_head");
   });
 });
