@@ -3,7 +3,7 @@
  * to re-render the output region only (a slider being dragged is never
  * re-rendered), and the URL kept up to date without adding history entries.
  */
-import { IslandInputError, type IslandDefinition } from "../islands/island";
+import { escapeHtml, IslandInputError, type IslandDefinition } from "../islands/island";
 import { islandId } from "../islands/render";
 import { debounce } from "./debounce";
 import { messageElement } from "./message";
@@ -61,9 +61,25 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
     const details = output.querySelectorAll("details");
     const open: number[] = [];
     for (let i = 0; i < details.length; i++) if (details[i]?.hasAttribute("open")) open.push(i);
+    // A figure the page numbered keeps its number, id and class (cross-references link to the id).
+    const figures = output.querySelectorAll("figure");
+    const numbered: Array<{ id: string | null; cls: string | null; number: ElementLike | null }> = [];
+    for (let i = 0; i < figures.length; i++) {
+      const figure = figures[i];
+      numbered.push({ id: figure?.getAttribute("id") ?? null, cls: figure?.getAttribute("class") ?? null, number: figure?.querySelector(".figure-number") ?? null });
+    }
     output.outerHTML = definition.renderOutput(props, env.document);
-    const fresh = host.querySelector(".hmf-island-output")?.querySelectorAll("details");
-    for (const i of open) fresh?.[i]?.setAttribute("open", "");
+    const fresh = host.querySelector(".hmf-island-output");
+    const freshDetails = fresh?.querySelectorAll("details");
+    for (const i of open) freshDetails?.[i]?.setAttribute("open", "");
+    const freshFigures = fresh?.querySelectorAll("figure");
+    numbered.forEach(({ id, cls, number }, i) => {
+      const figure = freshFigures?.[i];
+      if (!figure || number === null) return;
+      if (id !== null) figure.setAttribute("id", id);
+      if (cls !== null) figure.setAttribute("class", cls);
+      figure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", `<span class="figure-number">${escapeHtml(number.textContent ?? "")}</span> `);
+    });
   };
 
   /** Shows the props in every control except those the reader is editing. */

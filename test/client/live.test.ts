@@ -137,6 +137,22 @@ describe("a live island", () => {
     expect(page.text(host, "details.hmf-data tbody tr:last-child th")).toBe("2,000");
   });
 
+  it("keeps the figure's number, id and class after an update (as the site numbered it)", () => {
+    const page = islandPage([{ island: "context-sweep", props: { model: "gpt2", from: 1, to: 1000 } }]);
+    const host = page.host();
+    // What site/loaders/notebook/figures.ts does to a captioned figure at build time.
+    const figure = host.querySelector("figure");
+    figure?.setAttribute("id", "fig:sweep");
+    figure?.setAttribute("class", "hmf-figure numbered-figure");
+    figure?.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", '<span class="figure-number">Figure 2.</span> ');
+    mountIsland(contextSweep, host, page.env);
+    page.edit(host, "to", "2000");
+    const updated = host.querySelector("figure");
+    expect(updated?.getAttribute("id")).toBe("fig:sweep");
+    expect(updated?.getAttribute("class")).toBe("hmf-figure numbered-figure");
+    expect(page.text(host, "figcaption")).toBe("Figure 2. GPT-2 (124M): FLOPs per generated token for S from 1 to 2,000, log-log.");
+  });
+
   it("imports a pasted config.json, carries it in the URL, and a new page reads it back", () => {
     const page = islandPage([{ island: "your-model", props: { model: "gpt2" } }]);
     const host = page.host();
