@@ -102,10 +102,13 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
       render();
     } catch (error) {
       props = previous;
-      messages.show("input", error instanceof IslandInputError ? describeError(error) : `These inputs could not be drawn (${describeError(error)}).`);
+      messages.show("input", error instanceof IslandInputError ? inReadersWords(error, host) : `These inputs could not be drawn (${describeError(error)}).`);
       if (control) control.setAttribute("aria-invalid", "true");
+      // The results still show the last valid inputs, not what the controls now say: marked stale until fixed.
+      markStale(host, true);
       return false;
     }
+    markStale(host, false);
     messages.clear("input");
     messages.clear("url");
     for (const other of controls) if (other.getAttribute("aria-invalid") === "true") other.removeAttribute("aria-invalid");
@@ -149,6 +152,35 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
     },
     flushUrl: () => writeUrl.flush(),
   };
+}
+
+/**
+ * An input error named as the control's label reads ("Context length S: …"), not by its URL key ("s: …"):
+ * the words come from the rendered label (name and hint), so they are the ones the reader sees.
+ */
+function inReadersWords(error: IslandInputError, host: HostElement): string {
+  const labels = host.querySelectorAll(".hmf-control-label");
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label?.querySelector(`[name="${error.field.replace(/[^a-zA-Z0-9_-]/g, "")}"]`) == null) continue;
+    const name = (label.querySelector(".hmf-control-name")?.textContent ?? "").trim();
+    const hint = (label.querySelector(".hmf-control-hint")?.textContent ?? "").trim();
+    // A symbol alone ("S") says little: the hint ("context length") goes first.
+    const words = name.length <= 3 && hint !== "" ? `${hint.charAt(0).toUpperCase()}${hint.slice(1)} ${name}` : name;
+    if (words !== "") return `${words}: ${describeError(error, true)}`;
+  }
+  return describeError(error);
+}
+
+/** Marks the results as not matching the controls (class hmf-stale, which greys them out) or clears the mark. */
+function markStale(host: HostElement, stale: boolean): void {
+  const output = host.querySelector(".hmf-island-output");
+  if (!output) return;
+  const classes = (output.getAttribute("class") ?? "").split(" ").filter((name) => name !== "" && name !== "hmf-stale");
+  if (stale) classes.push("hmf-stale");
+  output.setAttribute("class", classes.join(" "));
+  if (stale) output.setAttribute("aria-description", "These results are for the last valid inputs, not for the ones above.");
+  else output.removeAttribute("aria-description");
 }
 
 function safeRender(render: () => void, messages: Messages): void {

@@ -39,12 +39,16 @@ describe("a live island", () => {
     const host = page.host();
     mountIsland(threeAnswers, host, page.env);
     page.edit(host, "s", "12abc");
-    expect(page.text(host, ".hmf-island-message")).toBe('s: expected a whole number from 1 to 10,000,000, got the text "12abc"');
+    // Named as the reader sees the control (its label "S", its hint "context length"), not by the URL key "s".
+    expect(page.text(host, ".hmf-island-message")).toBe('Context length S: expected a whole number from 1 to 10,000,000, got the text "12abc"');
     expect(host.querySelector('[name="s"]')?.getAttribute("aria-invalid")).toBe("true");
     expect(page.text(host, exact)).toBe("15,361,638,400");
+    // The results shown are for the last valid S, so they are marked stale until the input is fixed.
+    expect(host.querySelector(".hmf-island-output")?.getAttribute("class")).toContain("hmf-stale");
     page.edit(host, "s", "4,096");
     expect(page.text(host, ".hmf-island-message")).toBe("");
     expect(host.querySelector('[name="s"]')?.hasAttribute("aria-invalid")).toBe(false);
+    expect(host.querySelector(".hmf-island-output")?.getAttribute("class")).not.toContain("hmf-stale");
   });
 
   it("changes the model from its select", () => {
