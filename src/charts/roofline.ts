@@ -233,16 +233,20 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
     const stacked = data.points.slice(0, i).filter((other) => Math.abs(Math.log10(other.intensity / point.intensity)) < decades / 12).length;
     children.push(
       // A zero-length line with round caps is a circle; one as long as it is wide, with butt caps, a square.
-      el("line", {
-        class: `hmf-step-${point.step}`,
-        x1: px,
-        x2: px,
-        y1: round(py - half),
-        y2: round(py + half),
-        stroke: boundColor(point.bound),
-        "stroke-width": MARKER,
-        "stroke-linecap": style.shape === "square" ? "butt" : "round",
-      }),
+      // Its <title> is the hover tooltip with the step's exact figures.
+      withTitle(
+        el("line", {
+          class: `hmf-step-${point.step}`,
+          x1: px,
+          x2: px,
+          y1: round(py - half),
+          y2: round(py + half),
+          stroke: boundColor(point.bound),
+          "stroke-width": MARKER,
+          "stroke-linecap": style.shape === "square" ? "butt" : "round",
+        }),
+        el("title", {}, stepText(point)),
+      ),
       el(
         "text",
         {
@@ -260,6 +264,16 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
 
   for (const child of children) svg.appendChild(child);
   return svg;
+}
+
+/** One step in words, for the description and the marker's tooltip: "decode at 7.11 FLOPs per byte and 19.06 TFLOP/s per GPU (memory-bound)". */
+function stepText(p: RooflinePoint): string {
+  return `${p.label} at ${formatSignificant(p.intensity)} FLOPs per byte and ${formatDatasheet(p.flopsPerSecond, "FLOP/s")} per GPU (${p.bound}-bound)`;
+}
+
+function withTitle<T extends { appendChild(child: T): unknown }>(node: T, title: T): T {
+  node.appendChild(title);
+  return node;
 }
 
 /** Maps [min, max] to [from, to] on a log scale, rounded to hundredths of a pixel. */
@@ -292,8 +306,6 @@ function checkData(data: RooflineData): void {
 /** The chart in words, for screen readers: the roofs, their ridges and each step. */
 function describeRoofline(data: RooflineData, ridges: readonly number[]): string {
   const roofs = ROOF_SERIES.map((series, i) => `${roofLabel(series, data)}, turning flat at ${formatSignificant(ridges[i] as number)} FLOPs per byte`);
-  const steps = data.points.map(
-    (p) => `${p.label} at ${formatSignificant(p.intensity)} FLOPs per byte and ${formatDatasheet(p.flopsPerSecond, "FLOP/s")} per GPU (${p.bound}-bound)`,
-  );
+  const steps = data.points.map(stepText);
   return `Log-log axes. ${roofs.join("; ")}. Markers: ${steps.join("; ")}.`;
 }

@@ -8,7 +8,7 @@
  * width is 400 px with 14-px text, so scaled to a phone's column the text
  * stays at 12 px or more, and on a laptop it is shown at its natural size.
  */
-import { formatScientificUnicode } from "../core/format";
+import { formatScientificUnicode, groupDigits } from "../core/format";
 import { CONCEPT_COLORS, type Concept } from "./palette";
 import { powerOfTenTicks, powerTickLabel } from "./ticks";
 import type { ChartElement } from "./serialize";
@@ -90,7 +90,10 @@ export function threeAnswersChart(answers: readonly AnswerBar[], document: unkno
     text.appendChild(el("tspan", {}, `${answer.label}: `));
     text.appendChild(el("tspan", { "font-weight": 400, "font-variant": "tabular-nums" }, `${formatScientificUnicode(answer.flops)} FLOPs`));
     row.appendChild(text);
-    row.appendChild(el("rect", { x: left, y: rowTop + L.fontSize + 8, width: round(x(Number(answer.flops)) - left), height: L.barHeight, fill: color, rx: 2 }));
+    const bar = el("rect", { x: left, y: rowTop + L.fontSize + 8, width: round(x(Number(answer.flops)) - left), height: L.barHeight, fill: color, rx: 2 });
+    // Hovering the bar shows the exact count.
+    bar.appendChild(el("title", {}, `${answer.label}: ${groupDigits(answer.flops)} FLOPs per token`));
+    row.appendChild(bar);
     svg.appendChild(row);
   });
 

@@ -95,7 +95,10 @@ export function tokenFlowChart(flow: TokenFlow, document: unknown): ChartElement
     const color = concept === undefined ? "currentColor" : CONCEPT_COLORS[concept];
     const share = flow.totalFlops > 0n ? Number((block.flops * 1_000_000n) / flow.totalFlops) / 1_000_000 : 0;
     const g = el("g", { class: `hmf-flow-block hmf-flow-${block.id}` });
-    g.appendChild(el("rect", { x: x0, y, width: x1 - x0, height: BLOCK, rx: 6, fill: "none", stroke: color, "stroke-width": 1.5 }));
+    const frame = el("rect", { x: x0, y, width: x1 - x0, height: BLOCK, rx: 6, fill: "none", stroke: color, "stroke-width": 1.5, "pointer-events": "all" });
+    // Hovering the block shows its exact figures.
+    frame.appendChild(el("title", {}, `${block.label}: ${groupDigits(block.flops)} FLOPs, ${groupDigits(block.bytes)} bytes read`));
+    g.appendChild(frame);
     // The fill is the block's share of the token's FLOPs: attention's grows with the context.
     g.appendChild(el("rect", { class: "hmf-flow-share", x: x0, y, width: round((x1 - x0) * share), height: BLOCK, rx: 6, fill: color, "fill-opacity": 0.28 }));
     g.appendChild(el("text", { x: x0 + 10, y: y + 20, "font-weight": 600 }, block.label));

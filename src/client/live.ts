@@ -4,7 +4,7 @@
  * re-rendered), and the URL kept up to date without adding history entries.
  */
 import { CONTROLS_CLASS, OUTPUT_CLASS } from "../islands/classes";
-import { IslandInputError, type IslandDefinition } from "../islands/island";
+import { escapeHtml, IslandInputError, type IslandDefinition } from "../islands/island";
 import { islandId } from "../islands/render";
 import { debounce } from "./debounce";
 import { messageElement } from "./message";
@@ -62,9 +62,25 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
     const details = output.querySelectorAll("details");
     const open: number[] = [];
     for (let i = 0; i < details.length; i++) if (details[i]?.hasAttribute("open")) open.push(i);
+    // A figure the page numbered keeps its number, id and class (cross-references link to the id).
+    const figures = output.querySelectorAll("figure");
+    const numbered: Array<{ id: string | null; cls: string | null; number: ElementLike | null }> = [];
+    for (let i = 0; i < figures.length; i++) {
+      const figure = figures[i];
+      numbered.push({ id: figure?.getAttribute("id") ?? null, cls: figure?.getAttribute("class") ?? null, number: figure?.querySelector(".figure-number") ?? null });
+    }
     output.outerHTML = definition.renderOutput(props, env.document);
-    const fresh = host.querySelector(`.${OUTPUT_CLASS}`)?.querySelectorAll("details");
-    for (const i of open) fresh?.[i]?.setAttribute("open", "");
+    const fresh = host.querySelector(`.${OUTPUT_CLASS}`);
+    const freshDetails = fresh?.querySelectorAll("details");
+    for (const i of open) freshDetails?.[i]?.setAttribute("open", "");
+    const freshFigures = fresh?.querySelectorAll("figure");
+    numbered.forEach(({ id, cls, number }, i) => {
+      const figure = freshFigures?.[i];
+      if (!figure || number === null) return;
+      if (id !== null) figure.setAttribute("id", id);
+      if (cls !== null) figure.setAttribute("class", cls);
+      figure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", `<span class="figure-number">${escapeHtml(number.textContent ?? "")}</span> `);
+    });
   };
 
   /** Shows the props in every control except those the reader is editing. */
@@ -87,10 +103,13 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
       render();
     } catch (error) {
       props = previous;
-      messages.show("input", error instanceof IslandInputError ? describeError(error) : `These inputs could not be drawn (${describeError(error)}).`);
+      messages.show("input", error instanceof IslandInputError ? inReadersWords(error, host) : `These inputs could not be drawn (${describeError(error)}).`);
       if (control) control.setAttribute("aria-invalid", "true");
+      // The results still show the last valid inputs, not what the controls now say: marked stale until fixed.
+      markStale(host, true);
       return false;
     }
+    markStale(host, false);
     messages.clear("input");
     messages.clear("url");
     for (const other of controls) if (other.getAttribute("aria-invalid") === "true") other.removeAttribute("aria-invalid");
@@ -134,6 +153,35 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
     },
     flushUrl: () => writeUrl.flush(),
   };
+}
+
+/**
+ * An input error named as the control's label reads ("Context length S: …"), not by its URL key ("s: …"):
+ * the words come from the rendered label (name and hint), so they are the ones the reader sees.
+ */
+function inReadersWords(error: IslandInputError, host: HostElement): string {
+  const labels = host.querySelectorAll(".hmf-control-label");
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label?.querySelector(`[name="${error.field.replace(/[^a-zA-Z0-9_-]/g, "")}"]`) == null) continue;
+    const name = (label.querySelector(".hmf-control-name")?.textContent ?? "").trim();
+    const hint = (label.querySelector(".hmf-control-hint")?.textContent ?? "").trim();
+    // A symbol alone ("S") says little: the hint ("context length") goes first.
+    const words = name.length <= 3 && hint !== "" ? `${hint.charAt(0).toUpperCase()}${hint.slice(1)} ${name}` : name;
+    if (words !== "") return `${words}: ${describeError(error, true)}`;
+  }
+  return describeError(error);
+}
+
+/** Marks the results as not matching the controls (class hmf-stale, which greys them out) or clears the mark. */
+function markStale(host: HostElement, stale: boolean): void {
+  const output = host.querySelector(".hmf-island-output");
+  if (!output) return;
+  const classes = (output.getAttribute("class") ?? "").split(" ").filter((name) => name !== "" && name !== "hmf-stale");
+  if (stale) classes.push("hmf-stale");
+  output.setAttribute("class", classes.join(" "));
+  if (stale) output.setAttribute("aria-description", "These results are for the last valid inputs, not for the ones above.");
+  else output.removeAttribute("aria-description");
 }
 
 function safeRender(render: () => void, messages: Messages): void {

@@ -15,7 +15,16 @@ export function countHtml(value: bigint, unit: string): string {
 
 /** Grouped digits that may wrap after a comma on a narrow screen (the text is unchanged). */
 function digitsHtml(value: bigint): string {
-  return escapeHtml(groupDigits(value)).replace(/,/g, ",<wbr>");
+  return breakableDigitGroups(escapeHtml(groupDigits(value)));
+}
+
+/**
+ * Escaped HTML in which every comma between digit groups ("1,731,304") may
+ * wrap, and nothing else: a long exact count breaks between groups on a
+ * phone, never inside one. Copying the text gives the same characters.
+ */
+export function breakableDigitGroups(escapedHtml: string): string {
+  return escapedHtml.replace(/(\d),(?=\d{3}(?!\d))/g, "$1,<wbr>");
 }
 
 /** Bytes in binary units with the exact count: "12.6 GiB (13,476,831,232 B)". */

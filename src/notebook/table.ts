@@ -1,5 +1,6 @@
 import { formatSignificant, groupDigits } from "../core/format";
 import { escapeHtml } from "../core/html";
+import { breakableDigitGroups } from "../islands/html";
 import type { MimeBundle } from "./bundle";
 
 /** A cell value. Counts are bigint; empty cells are null or undefined. */
@@ -129,7 +130,8 @@ function html(columns: ResolvedColumn[], rowCount: number, caption: string | und
   lines.push(`<thead><tr>${columns.map((c) => `<th scope="col"${style(c)}>${escapeHtml(c.label)}</th>`).join("")}</tr></thead>`);
   lines.push("<tbody>");
   for (let r = 0; r < rowCount; r++) {
-    lines.push(`<tr>${columns.map((c) => `<td${style(c)}>${escapeHtml(c.cells[r] ?? "")}</td>`).join("")}</tr>`);
+    // Numbers wrap between digit groups on a narrow screen, never inside one.
+    lines.push(`<tr>${columns.map((c) => `<td${style(c)}>${breakableDigitGroups(escapeHtml(c.cells[r] ?? ""))}</td>`).join("")}</tr>`);
   }
   lines.push("</tbody>", "</table>");
   return lines.join("\n");

@@ -94,3 +94,12 @@ describe("legend", () => {
     await expect(prettyMarkup(html)).toMatchFileSnapshot("./__snapshots__/legend.html");
   });
 });
+
+describe("breakableDigitGroups", () => {
+  it("lets grouped digits wrap between groups only", async () => {
+    const { breakableDigitGroups } = await import("../../src/islands/html");
+    expect(breakableDigitGroups("1,731,304,652,800,000 FLOPs")).toBe("1,<wbr>731,<wbr>304,<wbr>652,<wbr>800,<wbr>000 FLOPs");
+    // A comma in words, or before fewer or more than three digits, is left alone.
+    expect(breakableDigitGroups("a, b, 1,5 and 12,3456")).toBe("a, b, 1,5 and 12,3456");
+  });
+});

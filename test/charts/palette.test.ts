@@ -78,6 +78,8 @@ describe("one colour per concept", () => {
     expect(root.querySelector(".hmf-roof-compute-bound")?.getAttribute("stroke")).toBe("#ea580c");
     expect(root.querySelector(".hmf-step-decode")?.getAttribute("stroke")).toBe("#0891b2");
     expect(root.querySelector(".hmf-step-prefill")?.getAttribute("stroke")).toBe("#ea580c");
+    // Hovering a marker shows its exact figures.
+    expect(root.querySelector(".hmf-step-decode title")?.textContent).toBe("decode at 1.00 FLOPs per byte and 2.68 TFLOP/s per GPU (memory-bound)");
   });
 
   it("draws a legend swatch in both colours of a two-colour line", () => {

@@ -36,6 +36,10 @@ describe("three answers chart", () => {
     expect(labels.slice(3)).toEqual(["10¹¹", "10¹²", "10¹³", "10¹⁴", "10¹⁵", "10¹⁶", "10¹⁷"].filter((_, i) => i % 2 === 0));
   });
 
+  it("shows the exact count when a bar is hovered", () => {
+    expect(parse(draw()).querySelector(".hmf-answer-grok rect title")?.textContent).toBe("Grok: 100,000,000,000,000 FLOPs per token");
+  });
+
   it("refuses an answer that is not a positive count, naming it", () => {
     expect(() => threeAnswersChart([{ id: "x", label: "Nobody", concept: "grok", flops: 0n }], freshDocument())).toThrow(/Nobody/);
     expect(() => threeAnswersChart([], freshDocument())).toThrow(RangeError);

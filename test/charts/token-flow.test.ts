@@ -25,6 +25,8 @@ describe("token flow figure", () => {
     expect(labels).toContain("no arithmetic · reads 8.19 kB");
     expect(labels).toContain("Decoder layer, × 100 (figures for all layers together)");
     expect(tokenFlowBlockText(1n, 2n, 4n)).toBe("1.00×10⁰ FLOPs · 25.0% · reads 2 B");
+    // Hovering a block shows its exact figures: 4·100·4096·128,000 FLOPs; 2·100·4096·128,000·2 bytes.
+    expect(parse(draw(128_000)).querySelector(".hmf-flow-attention rect title")?.textContent).toBe("Attention over the KV cache: 209,715,200,000 FLOPs, 209,715,200,000 bytes read");
   });
 
   it("fills each block in proportion to its share: attention takes over as S grows", () => {

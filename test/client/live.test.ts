@@ -39,12 +39,16 @@ describe("a live island", () => {
     const host = page.host();
     mountIsland(threeAnswers, host, page.env);
     page.edit(host, "s", "12abc");
-    expect(page.text(host, ".hmf-island-message")).toBe('s: expected a whole number from 1 to 10,000,000, got the text "12abc"');
+    // Named as the reader sees the control (its label "S", its hint "context length"), not by the URL key "s".
+    expect(page.text(host, ".hmf-island-message")).toBe('Context length S: expected a whole number from 1 to 10,000,000, got the text "12abc"');
     expect(host.querySelector('[name="s"]')?.getAttribute("aria-invalid")).toBe("true");
     expect(page.text(host, exact)).toBe("15,361,638,400");
+    // The results shown are for the last valid S, so they are marked stale until the input is fixed.
+    expect(host.querySelector(".hmf-island-output")?.getAttribute("class")).toContain("hmf-stale");
     page.edit(host, "s", "4,096");
     expect(page.text(host, ".hmf-island-message")).toBe("");
     expect(host.querySelector('[name="s"]')?.hasAttribute("aria-invalid")).toBe(false);
+    expect(host.querySelector(".hmf-island-output")?.getAttribute("class")).not.toContain("hmf-stale");
   });
 
   it("changes the model from its select", () => {
@@ -135,6 +139,22 @@ describe("a live island", () => {
     page.edit(host, "to", "2000");
     expect(host.querySelector("details.hmf-data")?.hasAttribute("open")).toBe(true);
     expect(page.text(host, "details.hmf-data tbody tr:last-child th")).toBe("2,000");
+  });
+
+  it("keeps the figure's number, id and class after an update (as the site numbered it)", () => {
+    const page = islandPage([{ island: "context-sweep", props: { model: "gpt2", from: 1, to: 1000 } }]);
+    const host = page.host();
+    // What site/loaders/notebook/figures.ts does to a captioned figure at build time.
+    const figure = host.querySelector("figure");
+    figure?.setAttribute("id", "fig:sweep");
+    figure?.setAttribute("class", "hmf-figure numbered-figure");
+    figure?.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", '<span class="figure-number">Figure 2.</span> ');
+    mountIsland(contextSweep, host, page.env);
+    page.edit(host, "to", "2000");
+    const updated = host.querySelector("figure");
+    expect(updated?.getAttribute("id")).toBe("fig:sweep");
+    expect(updated?.getAttribute("class")).toBe("hmf-figure numbered-figure");
+    expect(page.text(host, "figcaption")).toBe("Figure 2. GPT-2 (124M): FLOPs per generated token for S from 1 to 2,000, log-log.");
   });
 
   it("imports a pasted config.json, carries it in the URL, and a new page reads it back", () => {

@@ -139,7 +139,8 @@ describe("live islands", () => {
       await host.locator('select[name="gpu"]').selectOption("b200");
       await expect.poll(() => host.locator(".hmf-en-setup").innerText()).toContain("NVIDIA B200");
       await host.locator('input[name="watts"]').fill("lots");
-      await expect.poll(() => host.locator(".hmf-island-message").innerText()).toMatch(/^watts: /);
+      // Named by the label the reader sees ("Power"), not the URL key.
+      await expect.poll(() => host.locator(".hmf-island-message").innerText()).toMatch(/^Power: /);
       expect(await host.locator('input[name="watts"]').getAttribute("aria-invalid")).toBe("true");
       await host.locator('input[name="watts"]').fill("");
       await expect.poll(() => page.url(), { timeout: 5000 }).toContain("gpu=b200");
