@@ -56,7 +56,7 @@ export async function measureLiveNotebook06(browser: Browser, url: string, outDi
   const fetched = new Set<string>();
   try {
     const page = await context.newPage();
-    await page.goto(`${url}notebooks/06-your-model/`, { waitUntil: "networkidle" });
+    await page.goto(`${url}notebooks/07-your-model/`, { waitUntil: "networkidle" });
     // Requests of the page and of its worker, from the first interaction on.
     context.on("requestfinished", (request) => void fetched.add(request.url()));
     const started = performance.now();

@@ -33,7 +33,7 @@ export interface Answer {
 /** The landing page's figures: the three answers and the factors between them. */
 export interface LandingFigures {
   answers: [gpt4o: Answer, grok: Answer, firstPrinciples: Answer];
-  /** Everything the three-answers island computes for the post's model at 128k (its first view in step 5). */
+  /** Everything the three-answers island computes for the post's model at 128k (its first view in notebook 6). */
   island: Answers;
   /** GPT4o's formula at the post's inputs over the counted cost ("6,887×"): the island's figure too. */
   gpt4oTimes: string;

@@ -2,7 +2,7 @@
  * The landing page's figures, all from the core: the answer at a glance
  * (2N + 4·L·S·d_attn with its symbols' values for the post's model) and the
  * energy of a token and of a chat request, computed exactly as the energy
- * island of notebook 7 computes them for its default inputs, so the landing
+ * island of notebook 8 computes them for its default inputs, so the landing
  * and the island state the same figure from the same inputs.
  */
 import { threeAnswersChart, type AnswerBar } from "../../src/charts/three-answers";

@@ -1,5 +1,5 @@
 /**
- * Notebook 6's inputs: a preset id or a pasted config.json, chosen
+ * Notebook 7's inputs: a preset id or a pasted config.json, chosen
  * explicitly (a pasted config wins), with problems reported in the reader's
  * words and positions instead of a stack trace from compiled files.
  */

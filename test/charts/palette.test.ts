@@ -132,10 +132,10 @@ describe("notebook charts", () => {
    */
   const SERIES_ARE_MODELS = new Set([
     "04-real-models.ipynb cell 13",
-    "08-inference-arithmetic.ipynb cell 6",
-    "08-inference-arithmetic.ipynb cell 15",
-    "08-inference-arithmetic.ipynb cell 24",
-    "08-inference-arithmetic.ipynb cell 34",
+    "09-inference-arithmetic.ipynb cell 6",
+    "09-inference-arithmetic.ipynb cell 15",
+    "09-inference-arithmetic.ipynb cell 24",
+    "09-inference-arithmetic.ipynb cell 34",
   ]);
 
   it("finds the notebooks' charts", () => {

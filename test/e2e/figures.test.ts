@@ -24,7 +24,7 @@ describe("the landing page's figures", () => {
         for (const figure of figuresOn(island)) shown.push({ page: page.path, ...figure });
       }
     }
-    // The islands that open on the post's model: notebook 1's formula explorer and notebook 5's three answers.
+    // The islands that open on the post's model: notebook 1's formula explorer and notebook 6's three answers.
     expect(shown.filter((figure) => figure.id === "gpt4o-times").length).toBeGreaterThanOrEqual(2);
     expect(shown.some((figure) => figure.id === "grok-times-own-n")).toBe(true);
     for (const figure of shown) {

@@ -165,7 +165,7 @@ describe("hostile input never runs", () => {
  * a shared link's edits are shown as text and never run.
  */
 describe("live notebooks: hostile cell code, outputs and shared links never run on the page", () => {
-  const NOTEBOOK = () => `${site("real").url}notebooks/06-your-model/`;
+  const NOTEBOOK = () => `${site("real").url}notebooks/07-your-model/`;
 
   async function startLive(page: Page): Promise<number> {
     await page.locator(".cell-code").first().hover();

@@ -148,7 +148,7 @@ describe("live islands", () => {
     });
   });
 
-  it("the energy island of notebook 8 prices speculative decoding and an fp8 KV cache, and keeps them in the URL", async () => {
+  it("the energy island of notebook 9 prices speculative decoding and an fp8 KV cache, and keeps them in the URL", async () => {
     await withPage(async (page, problems) => {
       const host = island(page, "energy");
       const table = () => host.locator(".hmf-en-speculative tbody").innerText();
@@ -169,7 +169,7 @@ describe("live islands", () => {
       await expect.poll(() => page.url(), { timeout: 5000 }).toContain("draft=llama-3.1-8b");
       expect(page.url()).toContain("alpha=50");
       expect(problems).toEqual(clean);
-    }, `${site("real").url}notebooks/08-inference-arithmetic/`);
+    }, `${site("real").url}notebooks/09-inference-arithmetic/`);
   });
 
   it("a hostile URL value is refused with a message, not executed", async () => {

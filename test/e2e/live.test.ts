@@ -123,7 +123,7 @@ describe("notebook 06 as a reader uses it", () => {
     `const presetId: string = ${JSON.stringify(presetId)};\nconst pastedConfig = \`${config}\`;\nconst context = ${context};\n`;
 
   it("another preset: the parameter table and the chart show that model's numbers (as the core computes them in Node)", async () => {
-    const { page, problems } = await open("notebooks/06-your-model/");
+    const { page, problems } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     await editCell(page, inputs, inputsSource("llama-3.1-70b", ""));
@@ -143,7 +143,7 @@ describe("notebook 06 as a reader uses it", () => {
 
   it("a pasted config.json: the numbers are the core's for that config", async () => {
     const config = `{ "model_type": "llama", "hidden_size": 1024, "intermediate_size": 2816, "num_hidden_layers": 12, "num_attention_heads": 16, "num_key_value_heads": 4, "vocab_size": 32000, "tie_word_embeddings": false }`;
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     await editCell(page, inputs, inputsSource("", config));
@@ -158,7 +158,7 @@ describe("notebook 06 as a reader uses it", () => {
 
 describe("errors and runaway code", () => {
   it("a syntax error names the line and column in the cell as written", async () => {
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     await editCell(page, inputs, "const a: number = 1;\nconst b = (a +;\n");
@@ -168,7 +168,7 @@ describe("errors and runaway code", () => {
   });
 
   it("a throw shows its message with the line and column in the cell as written (types and all)", async () => {
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     const line3 = "  const n: Record<string, number> = undefinedThing.x;";
@@ -181,7 +181,7 @@ describe("errors and runaway code", () => {
   });
 
   it("an infinite loop is stopped, the page stays responsive, and the next run starts afresh", async () => {
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     await editCell(page, inputs, "while (true) {}\n");
@@ -201,7 +201,7 @@ describe("errors and runaway code", () => {
   });
 
   it("a loop nobody stops ends at the time limit", async () => {
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     await editCell(page, inputs, "for (;;) {}\n");
@@ -213,7 +213,7 @@ describe("errors and runaway code", () => {
 
 describe("keeping the work", () => {
   it("a shared link shows the edited cells, marked, and runs nothing until Run", async () => {
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     const edited = 'const presetId: string = "gpt2";\nconst pastedConfig = "";\nconst context = 1024;\nconsole.log("ran the shared cell");\n';
@@ -242,13 +242,13 @@ describe("keeping the work", () => {
   it("the downloaded .ipynb with an edit runs in Jupyter with the project kernel and gives the browser's outputs", async () => {
     const missing = missingJupyter();
     if (missing !== null) throw new Error(missing);
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
     const inputs = await cellNumber(page, "const presetId");
     await editCell(page, inputs, 'const presetId: string = "mixtral-8x7b";\nconst pastedConfig = "";\nconst context = 4096;\n');
     await runAll(page);
     const { name, text } = await downloadNotebook(page);
-    expect(name).toBe("06-your-model-edited.ipynb");
+    expect(name).toBe("07-your-model-edited.ipynb");
     const dir = mkdtempSync(join(tmpdir(), "hmf-live-ipynb-"));
     try {
       const path = join(dir, name);
@@ -264,7 +264,7 @@ describe("keeping the work", () => {
 
 describe("before interaction", () => {
   it("a notebook page loads no live-notebook code and adds no markup until the reader reaches for a cell", async () => {
-    const { page } = await open("notebooks/06-your-model/");
+    const { page } = await open("notebooks/07-your-model/");
     await page.waitForLoadState("networkidle");
     const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
     expect(scripts.filter((name) => /live|codemirror|worker|sucrase/i.test(name))).toEqual([]);

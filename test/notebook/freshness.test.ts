@@ -11,9 +11,9 @@ const python = (code: string, ...args: string[]) =>
 
 describe("freshness stamps", () => {
   it("the runner cannot stamp a published notebook without the wrapper's library digest", () => {
-    const result = spawnSync("/usr/bin/python3", [join(REPO_ROOT, "scripts/notebooks/run.py"), "--check", join(REPO_ROOT, "notebooks/05-the-answer.ipynb")], { encoding: "utf8" });
+    const result = spawnSync("/usr/bin/python3", [join(REPO_ROOT, "scripts/notebooks/run.py"), "--check", join(REPO_ROOT, "notebooks/06-the-answer.ipynb")], { encoding: "utf8" });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/notebooks\/05-the-answer\.ipynb: published notebooks are stamped .* run them with `npm run notebooks`/);
+    expect(result.stderr).toMatch(/notebooks\/06-the-answer\.ipynb: published notebooks are stamped .* run them with `npm run notebooks`/);
   });
 
   it("the runner's cell digest is sourceDigest (scripts/notebooks/stamp.py)", () => {

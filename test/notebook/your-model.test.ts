@@ -6,7 +6,7 @@ const quiet = () => {
   return { lines, log: (line: string) => void lines.push(line) };
 };
 
-describe("notebook 6's inputs: a preset or a pasted config.json", () => {
+describe("notebook 7's inputs: a preset or a pasted config.json", () => {
   it("uses the preset when nothing is pasted, and says so", () => {
     const out = quiet();
     const chosen = chooseModel({ presetId: "qwen3-8b", pastedConfig: "\n" }, out.log);

@@ -49,10 +49,10 @@ const STEPS = {
   palm: { notebook: "03-first-principles", anchor: "palms-462-model-flops-utilisation", label: "PaLM’s 46.2% model FLOPs utilisation" },
   realModels: { notebook: "04-real-models", anchor: "flops-per-token-at-8k-and-128k", label: "FLOPs per token at 8k and 128k" },
   attentionOvertakes: { notebook: "04-real-models", anchor: "where-attention-overtakes-the-rest", label: "where attention overtakes the rest" },
-  threeAnswers: { notebook: "05-the-answer", anchor: "three-answers-side-by-side", label: "three answers side by side" },
-  inputsImply: { notebook: "05-the-answer", anchor: "what-the-inputs-imply", label: "what the inputs imply" },
-  longContext: { notebook: "07-power-hungry", anchor: "why-a-long-context-is-expensive", label: "why a long context is expensive" },
-  price: { notebook: "07-power-hungry", anchor: "what-the-api-price-can-pay-for", label: "what the API price can pay for" },
+  threeAnswers: { notebook: "06-the-answer", anchor: "three-answers-side-by-side", label: "three answers side by side" },
+  inputsImply: { notebook: "06-the-answer", anchor: "what-the-inputs-imply", label: "what the inputs imply" },
+  longContext: { notebook: "08-power-hungry", anchor: "why-a-long-context-is-expensive", label: "why a long context is expensive" },
+  price: { notebook: "08-power-hungry", anchor: "what-the-api-price-can-pay-for", label: "what the API price can pay for" },
 } satisfies Record<string, Step>;
 
 export const CLAIMS: readonly Claim[] = [
