@@ -9,12 +9,12 @@ import { gemma } from "./gemma";
 import { gpt2 } from "./gpt2";
 import { bloom } from "./bloom";
 import { glm4Moe } from "./glm4Moe";
-import { gptNeox } from "./gptNeox";
-import { gptOss } from "./gptOss";
+import { gptNeox } from "./gpt-neox";
+import { gptOss } from "./gpt-oss";
 import { llama4 } from "./llama4";
 import { phi } from "./phi";
 import { qwen3Next } from "./qwen3Next";
-import { LLAMA_VARIANTS, llamaFamily } from "./llamaFamily";
+import { LLAMA_VARIANTS, llamaFamily } from "./llama-family";
 import { ConfigReader } from "./reader";
 
 type Importer = (reader: ConfigReader, name: string) => ModelSpec;

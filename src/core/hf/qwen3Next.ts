@@ -1,7 +1,7 @@
 import { ConfigError, quoteText } from "../errors";
 import type { ModelSpec } from "../model";
 import { activation, kvHeads } from "./common";
-import { qwenMoe } from "./llamaFamily";
+import { qwenMoe } from "./llama-family";
 import type { ConfigReader } from "./reader";
 
 /**
