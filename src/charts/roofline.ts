@@ -14,6 +14,7 @@
 import { formatDatasheet, formatPercent, formatSignificant } from "../core/format";
 import { CONCEPT_COLORS, type SeriesStyle } from "./palette";
 import { powerOfTenTicks, powerTickLabel } from "./ticks";
+import { SVG_NS, type MarkupDocument, type MarkupNode } from "../core/markup";
 import type { ChartElement } from "./serialize";
 
 /** The two roofs, in drawing order. */
@@ -106,17 +107,8 @@ export function ridgeIntensity(series: RoofSeries, data: RooflineData): number {
   return series === "datasheet" ? data.peakFlops / data.bandwidth : (data.peakFlops * data.utilization) / (data.bandwidth * data.bandwidthEfficiency);
 }
 
-/** The document features the chart is built with (window.document, or linkedom's in Node). */
-interface SvgDocument {
-  createElementNS(namespace: string, tag: string): SvgNode;
-}
-
-interface SvgNode extends ChartElement {
-  textContent: string | null;
-  appendChild(child: SvgNode): unknown;
-}
-
-const SVG = "http://www.w3.org/2000/svg";
+type SvgDocument = MarkupDocument;
+type SvgNode = MarkupNode;
 
 /**
  * The roofline chart as an SVG element made in `document`. Deterministic:
@@ -147,7 +139,7 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
   const decades = Math.log10(xMax / xMin);
 
   const el = (tag: string, attributes: Record<string, string | number | undefined>, text?: string): SvgNode => {
-    const node = doc.createElementNS(SVG, tag);
+    const node = doc.createElementNS(SVG_NS, tag);
     for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, String(value));
     if (text !== undefined) node.textContent = text;
     return node;

@@ -4,12 +4,10 @@
  * it is removed and the same rules live in src/islands/islands.css.
  */
 
-/** What the chart functions return: Plot's element, typed without the DOM library. */
-export interface ChartElement {
-  outerHTML: string;
-  setAttribute(name: string, value: string): void;
-  querySelectorAll(selectors: string): ArrayLike<{ remove(): void; removeAttribute(name: string): void }>;
-}
+import type { MarkupNode } from "../core/markup";
+
+/** What the chart functions return: an element typed without the DOM library (see core/markup.ts). */
+export type ChartElement = MarkupNode;
 
 /** The chart's markup without Plot's inline <style>. */
 export function chartHtml(chart: ChartElement): string {

@@ -11,6 +11,7 @@
 import { formatScientificUnicode, groupDigits } from "../core/format";
 import { CONCEPT_COLORS, type Concept } from "./palette";
 import { powerOfTenTicks, powerTickLabel } from "./ticks";
+import { SVG_NS, type MarkupDocument, type MarkupNode } from "../core/markup";
 import type { ChartElement } from "./serialize";
 
 /** One answer: who gave it, its concept (for the colour) and its FLOPs per token. */
@@ -25,16 +26,8 @@ export interface AnswerBar {
 /** Natural size and type of the chart. */
 export const THREE_ANSWERS_LAYOUT = { width: 400, rowHeight: 52, top: 8, bottom: 34, left: 8, right: 16, fontSize: 14, barHeight: 14 } as const;
 
-interface SvgDocument {
-  createElementNS(namespace: string, tag: string): SvgNode;
-}
-
-interface SvgNode extends ChartElement {
-  textContent: string | null;
-  appendChild(child: SvgNode): unknown;
-}
-
-const SVG = "http://www.w3.org/2000/svg";
+type SvgDocument = MarkupDocument;
+type SvgNode = MarkupNode;
 
 /**
  * The bar chart as an SVG element made in `document`. Bars start at the
@@ -58,7 +51,7 @@ export function threeAnswersChart(answers: readonly AnswerBar[], document: unkno
   const axisY = L.top + answers.length * L.rowHeight;
 
   const el = (tag: string, attributes: Record<string, string | number | undefined>, text?: string): SvgNode => {
-    const node = doc.createElementNS(SVG, tag);
+    const node = doc.createElementNS(SVG_NS, tag);
     for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, String(value));
     if (text !== undefined) node.textContent = text;
     return node;

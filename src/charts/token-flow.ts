@@ -12,6 +12,7 @@
 import { formatPercent, formatScientificUnicode, formatSI, groupDigits } from "../core/format";
 import type { TokenFlow, TokenFlowBlockId } from "../core/token-flow";
 import { CONCEPT_COLORS, type Concept } from "./palette";
+import { SVG_NS, type MarkupDocument, type MarkupNode } from "../core/markup";
 import type { ChartElement } from "./serialize";
 
 /** The concept each block is drawn in; the embedding lookup does no arithmetic and is drawn in the page's colour. */
@@ -31,16 +32,8 @@ const GAP = 18;
 const LEFT = 4;
 const LAYER_INSET = 10;
 
-interface SvgDocument {
-  createElementNS(namespace: string, tag: string): SvgNode;
-}
-
-interface SvgNode extends ChartElement {
-  textContent: string | null;
-  appendChild(child: SvgNode): unknown;
-}
-
-const SVG = "http://www.w3.org/2000/svg";
+type SvgDocument = MarkupDocument;
+type SvgNode = MarkupNode;
 
 /** "2.10×10¹¹ FLOPs · 83.3% · reads 210 GB": what one block's second line says. */
 export function tokenFlowBlockText(flops: bigint, bytes: bigint, total: bigint): string {
@@ -56,7 +49,7 @@ export function tokenFlowBlockText(flops: bigint, bytes: bigint, total: bigint):
 export function tokenFlowChart(flow: TokenFlow, document: unknown): ChartElement {
   const doc = document as SvgDocument;
   const el = (tag: string, attributes: Record<string, string | number | undefined>, text?: string): SvgNode => {
-    const node = doc.createElementNS(SVG, tag);
+    const node = doc.createElementNS(SVG_NS, tag);
     for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, String(value));
     if (text !== undefined) node.textContent = text;
     return node;

@@ -1,29 +1,24 @@
 import { parseHTML } from "linkedom";
+import type { MarkupDocument, MarkupNode } from "../core/markup";
 
 /**
  * The part of a DOM element the display helpers use; linkedom's and the
  * browser's elements both have it. (The notebook code is compiled without the
  * DOM library, so the type is spelled out here.)
  */
-export interface MarkupElement {
+export interface MarkupElement extends MarkupNode {
   readonly tagName: string;
-  readonly outerHTML: string;
   readonly children: ArrayLike<MarkupElement>;
   readonly firstChild: unknown;
   readonly ownerDocument: ServerDocument;
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-  setAttribute(name: string, value: string): void;
   insertBefore(node: unknown, reference: unknown): unknown;
-  appendChild(node: unknown): unknown;
   cloneNode(deep: boolean): MarkupElement;
 }
 
 /** The part of a DOM document that Observable Plot and the chart functions use to build elements. */
-export interface ServerDocument {
+export interface ServerDocument extends MarkupDocument {
   createElement(tagName: string): MarkupElement;
   createElementNS(namespace: string, qualifiedName: string): MarkupElement;
-  createTextNode(text: string): unknown;
 }
 
 /**

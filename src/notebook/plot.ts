@@ -36,7 +36,7 @@ export interface RenderedChart {
 /** Plot options (rendered here with linkedom) or a rendered chart. */
 export type PlotInput = Plot.PlotOptions | RenderedChart;
 
-const SVG_NS = "http://www.w3.org/2000/svg";
+import { SVG_NS } from "../core/markup";
 
 /**
  * Plot's marks draw in currentColor, so text and axes follow the page's colour

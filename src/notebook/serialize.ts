@@ -13,7 +13,7 @@ export interface MarkupNode {
 const ELEMENT = 1;
 const TEXT = 3;
 const CDATA = 4;
-const SVG_NS = "http://www.w3.org/2000/svg";
+import { SVG_NS } from "../core/markup";
 const VOID_HTML = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
 /**

@@ -132,6 +132,8 @@ describe("notebook charts", () => {
    */
   const SERIES_ARE_MODELS = new Set([
     "04-real-models.ipynb cell 13",
+    "05-long-context.ipynb cell 5",
+    "05-long-context.ipynb cell 7",
     "09-inference-arithmetic.ipynb cell 6",
     "09-inference-arithmetic.ipynb cell 15",
     "09-inference-arithmetic.ipynb cell 24",
