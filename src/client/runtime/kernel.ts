@@ -3,7 +3,7 @@
  * another. A cell that runs past the time limit, or that the reader stops,
  * ends the worker; the next run starts a fresh one (with an empty scope).
  */
-import type { CellOutput, RunRequest, WorkerMessage } from "./protocol";
+import type { CellOutput, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
 
 export type RunOutcome = "ok" | "error" | "timeout" | "stopped";
 
@@ -53,6 +53,16 @@ export class NotebookKernel {
       const request: RunRequest = { type: "run", id, cell, source, executionCount: this.executionCount };
       worker.postMessage(request);
     });
+  }
+
+  /**
+   * Starts the worker and loads these modules in it, ahead of the first run
+   * (the reader has opened an editor): library code only, no cell runs.
+   */
+  warm(specifiers: readonly string[]): void {
+    if (this.worker) return;
+    const request: PreloadRequest = { type: "preload", specifiers: [...specifiers] };
+    this.ensureWorker().postMessage(request);
   }
 
   /** Ends the running cell (and the worker with its scope). */

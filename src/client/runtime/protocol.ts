@@ -20,6 +20,12 @@ export interface RunRequest {
   executionCount: number;
 }
 
+/** Page → worker: load modules ahead of the first run (library code only; no cell runs). */
+export interface PreloadRequest {
+  type: "preload";
+  specifiers: string[];
+}
+
 /** Worker → page. */
 export type WorkerMessage =
   | { type: "ready" }
