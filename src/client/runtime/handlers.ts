@@ -55,3 +55,32 @@ export function withoutHandlerAttributes(html: string): string {
   }
   return out;
 }
+
+/**
+ * The text without its <style> elements, and their CSS, to be adopted as
+ * constructed stylesheets: parsing a <style> element reports a CSP violation
+ * (style-src-elem) even in an inert document. Inside <svg>, style text is
+ * parsed like any text, character references decoded; in HTML it is raw.
+ */
+export function withoutStyleElements(html: string): { html: string; styles: string[] } {
+  const styles: string[] = [];
+  const rest = html.replace(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi, (_match, css: string, offset: number) => {
+    const before = html.slice(0, offset);
+    const inSvg = (before.match(/<svg\b/gi)?.length ?? 0) > (before.match(/<\/svg\s*>/gi)?.length ?? 0);
+    styles.push(inSvg ? decodeReferences(css) : css);
+    return "";
+  });
+  return { html: rest, styles };
+}
+
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+function decodeReferences(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (reference, body: string) => {
+    if (body[0] === "#") {
+      const code = body[1] === "x" || body[1] === "X" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+    }
+    return NAMED[body.toLowerCase()] ?? reference;
+  });
+}

@@ -14,7 +14,8 @@ interface Pending {
   id: number;
   onOutput(output: CellOutput): void;
   finish(outcome: RunOutcome): void;
-  timer: ReturnType<typeof setTimeout>;
+  /** Restarts the time limit (when the cell's code starts, after its imports have loaded). */
+  restartTimer(): void;
 }
 
 export class NotebookKernel {
@@ -39,11 +40,15 @@ export class NotebookKernel {
     const id = this.nextId++;
     this.executionCount++;
     return new Promise<RunOutcome>((resolve) => {
-      const timer = setTimeout(() => this.end("timeout"), this.timeLimitMs);
+      // Loading a cell's imports may take a while on a slow network: that counts against a longer limit.
+      let timer = setTimeout(() => this.end("timeout"), this.timeLimitMs * 6);
       this.pending = {
         id,
         onOutput,
-        timer,
+        restartTimer: () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => this.end("timeout"), this.timeLimitMs);
+        },
         finish: (outcome) => {
           clearTimeout(timer);
           this.pending = undefined;
@@ -94,7 +99,8 @@ export class NotebookKernel {
       const message = event.data;
       const pending = this.pending;
       if (!pending || message.type === "ready" || message.id !== pending.id) return;
-      if (message.type === "output") pending.onOutput(message.output);
+      if (message.type === "started") pending.restartTimer();
+      else if (message.type === "output") pending.onOutput(message.output);
       else pending.finish(message.ok ? "ok" : "error");
     });
     worker.addEventListener("error", (event) => {

@@ -29,5 +29,7 @@ export interface PreloadRequest {
 /** Worker → page. */
 export type WorkerMessage =
   | { type: "ready" }
+  /** The cell's imports are loaded and its code starts: the time limit counts from here (downloads do not count). */
+  | { type: "started"; id: number }
   | { type: "output"; id: number; output: CellOutput }
   | { type: "done"; id: number; ok: boolean };

@@ -62,6 +62,7 @@ async function run(request: RunRequest): Promise<void> {
   try {
     compiled = compileCell(request.source);
     for (const specifier of compiled.imports) await loadModule(specifier);
+    post({ type: "started", id: request.id });
     const result = evaluate(`${compiled.code}\n//# sourceURL=${scriptName(request.cell)}`);
     if (result !== undefined) {
       emit({ output_type: "execute_result", data: { "text/plain": inspect(result) }, metadata: {}, execution_count: request.executionCount });
