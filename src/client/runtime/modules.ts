@@ -9,11 +9,16 @@
 export type ModuleNamespace = Record<string, unknown>;
 
 /**
- * The project's modules that notebooks import from, each loaded (as its own
- * chunk) on first import: `./src/core/index`, `./src/notebook/index`,
- * `./src/charts/palette`, … (freshness.ts reads files with Node; not here).
+ * The project's modules that notebooks import: the core and the notebook
+ * helpers through their index (one chunk each, as before), and any module of
+ * src/charts and src/islands (a chart palette, tick formats), each loaded on
+ * first import. freshness.ts reads files with Node and is not here.
  */
-const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../core/**/*.ts", "../../notebook/**/*.ts", "../../charts/**/*.ts", "../../islands/**/*.ts", "!../../notebook/freshness.ts"]);
+const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
+  "./src/core/index": () => import("../../core/index"),
+  "./src/notebook/index": () => import("../../notebook/index"),
+};
+const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts"]);
 
 const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
   "@observablehq/plot": () => import("@observablehq/plot"),
@@ -22,7 +27,8 @@ const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
 
 function loaderOf(key: string): (() => Promise<ModuleNamespace>) | undefined {
   if (Object.prototype.hasOwnProperty.call(PACKAGES, key)) return PACKAGES[key];
-  const project = /^\.\/src\/((?:core|notebook|charts|islands)\/[\w./-]+)$/.exec(key);
+  if (Object.prototype.hasOwnProperty.call(INDEXES, key)) return INDEXES[key];
+  const project = /^\.\/src\/((?:charts|islands)\/[\w./-]+)$/.exec(key);
   if (!project || project[1]!.includes("..")) return undefined;
   return PROJECT_MODULES[`../../${project[1]}.ts`];
 }
@@ -58,7 +64,7 @@ export async function loadModule(specifier: string): Promise<void> {
     loaded.set(key, unavailableModule(specifier));
     return;
   }
-  throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import the project's ./src/core, ./src/notebook, ./src/charts and ./src/islands modules, "@observablehq/plot" and "node:fs" (read-only)`);
+  throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ./src/core/index, ./src/notebook/index, the modules of ./src/charts and ./src/islands, "@observablehq/plot" and "node:fs" (read-only)`);
 }
 
 export function importLoaded(specifier: string): ModuleNamespace {
