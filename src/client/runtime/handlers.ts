@@ -37,20 +37,23 @@ export function withoutHandlerAttributes(html: string): string {
       i = open + 1;
       continue;
     }
-    out += tag[0];
+    // <base> changes how the page resolves URLs (and is reported by the CSP as soon as it is parsed): dropped whole.
+    const dropTag = /^<base$/i.test(tag[0]);
+    if (!dropTag) out += tag[0];
     let j = tag[0].length;
     while (j < rest.length && rest[j] !== ">") {
       const space = /^[\s/]+/.exec(rest.slice(j));
       if (space) {
-        out += space[0];
+        if (!dropTag) out += space[0];
         j += space[0].length;
         continue;
       }
       const attribute = /^[^\s/>][^\s/>=]*(?:\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*))?/.exec(rest.slice(j));
       if (!attribute) break;
-      if (!/^on/i.test(attribute[0])) out += attribute[0];
+      if (!dropTag && !/^on/i.test(attribute[0])) out += attribute[0];
       j += attribute[0].length;
     }
+    if (dropTag) j = rest[j] === ">" ? j + 1 : j;
     i = open + j;
   }
   return out;

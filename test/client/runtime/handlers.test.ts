@@ -15,6 +15,10 @@ describe("withoutHandlerAttributes (the text pass before the browser parses an o
     expect(withoutHandlerAttributes("<!-- <img onerror=x> -->")).toBe("<!-- <img onerror=x> -->");
     expect(withoutHandlerAttributes("a < b and <b onmouseover=x>bold</b>")).toBe("a < b and <b >bold</b>");
   });
+
+  it("drops <base> tags whole", () => {
+    expect(withoutHandlerAttributes('<p>a</p><BASE href="http://example.invalid/"><p>b</p>')).toBe("<p>a</p><p>b</p>");
+  });
 });
 
 describe("withoutStyleElements", () => {
