@@ -28,7 +28,7 @@ function partOf(path: string): string {
   if (/^worker/.test(name)) return "runtime worker + TS→JS (sucrase)";
   if (/^live/.test(name)) return "live notebook UI, page side";
   if (/^core/.test(name)) return "formula core (src/core)";
-  if (/^notebook/.test(name)) return "notebook helpers (src/notebook, linkedom)";
+  if (/^(notebook|document)/.test(name)) return "notebook helpers (src/notebook, linkedom)";
   if (/^src-/.test(name)) return "Observable Plot + d3 (whole namespace)";
   if (/^markdown|^hast-util-to-html|^space-separated/.test(name)) return "Markdown renderer (the build's pipeline)";
   if (/^katex/.test(name)) return "KaTeX (text/latex outputs)";

@@ -270,4 +270,20 @@ describe("before interaction", () => {
     expect(scripts.filter((name) => /live|codemirror|worker|sucrase/i.test(name))).toEqual([]);
     expect(await page.locator(".live-page-bar, .live-cell-bar").count()).toBe(0);
   });
+
+  it("without JavaScript, a notebook page is the published page: code and outputs, no live controls", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site("real").url}notebooks/06-your-model/`);
+      await page.locator(".cell-code").first().hover();
+      expect(await page.locator(".live-page-bar, .live-cell-bar, .live-outputs, [data-live]").count()).toBe(0);
+      const built = readFileSync(join(site("real").outDir, "notebooks", "06-your-model", "index.html"), "utf8");
+      expect(built).not.toMatch(/live-(page|cell)-bar|data-live=/);
+      expect(await page.locator(".cell-code .cell-input pre").count()).toBeGreaterThan(0);
+      expect(await page.locator(".cell-code .cell-outputs").count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

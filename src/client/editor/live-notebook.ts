@@ -125,6 +125,8 @@ export class LiveNotebook {
     if (!input) return;
     const details = input.closest("details");
     if (details) details.open = true;
+    // The reader is about to run something: load the runtime while the editor loads.
+    this.kernel.warm(this.importedModules());
     const { createEditor } = await import("./codemirror");
     if (cell.editor) return;
     const host = this.element("div", "live-editor");
@@ -322,6 +324,13 @@ export class LiveNotebook {
     anchor.download = name.replace(/\.ipynb$/, "-edited.ipynb");
     anchor.click();
     setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
+  }
+
+  /** Module specifiers the notebook's cells import (a cheap scan; the transform finds the real ones when a cell runs). */
+  private importedModules(): string[] {
+    const specifiers = new Set<string>();
+    for (const cell of this.cells) for (const match of cell.source.matchAll(/^\s*import\b[^;]*?\bfrom\s*["']([^"']+)["']/gm)) specifiers.add(match[1]!);
+    return [...specifiers];
   }
 
   // -------------------------------------------------------------------------

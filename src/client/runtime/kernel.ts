@@ -3,7 +3,7 @@
  * another. A cell that runs past the time limit, or that the reader stops,
  * ends the worker; the next run starts a fresh one (with an empty scope).
  */
-import type { CellOutput, RunRequest, WorkerMessage } from "./protocol";
+import type { CellOutput, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
 
 export type RunOutcome = "ok" | "error" | "timeout" | "stopped";
 
@@ -14,7 +14,8 @@ interface Pending {
   id: number;
   onOutput(output: CellOutput): void;
   finish(outcome: RunOutcome): void;
-  timer: ReturnType<typeof setTimeout>;
+  /** Restarts the time limit (when the cell's code starts, after its imports have loaded). */
+  restartTimer(): void;
 }
 
 export class NotebookKernel {
@@ -39,11 +40,15 @@ export class NotebookKernel {
     const id = this.nextId++;
     this.executionCount++;
     return new Promise<RunOutcome>((resolve) => {
-      const timer = setTimeout(() => this.end("timeout"), this.timeLimitMs);
+      // Loading a cell's imports may take a while on a slow network: that counts against a longer limit.
+      let timer = setTimeout(() => this.end("timeout"), this.timeLimitMs * 6);
       this.pending = {
         id,
         onOutput,
-        timer,
+        restartTimer: () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => this.end("timeout"), this.timeLimitMs);
+        },
         finish: (outcome) => {
           clearTimeout(timer);
           this.pending = undefined;
@@ -53,6 +58,16 @@ export class NotebookKernel {
       const request: RunRequest = { type: "run", id, cell, source, executionCount: this.executionCount };
       worker.postMessage(request);
     });
+  }
+
+  /**
+   * Starts the worker and loads these modules in it, ahead of the first run
+   * (the reader has opened an editor): library code only, no cell runs.
+   */
+  warm(specifiers: readonly string[]): void {
+    if (this.worker) return;
+    const request: PreloadRequest = { type: "preload", specifiers: [...specifiers] };
+    this.ensureWorker().postMessage(request);
   }
 
   /** Ends the running cell (and the worker with its scope). */
@@ -84,7 +99,8 @@ export class NotebookKernel {
       const message = event.data;
       const pending = this.pending;
       if (!pending || message.type === "ready" || message.id !== pending.id) return;
-      if (message.type === "output") pending.onOutput(message.output);
+      if (message.type === "started") pending.restartTimer();
+      else if (message.type === "output") pending.onOutput(message.output);
       else pending.finish(message.ok ? "ok" : "error");
     });
     worker.addEventListener("error", (event) => {

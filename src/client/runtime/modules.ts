@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * What notebook cells can import in the browser: the same modules they
  * import under tslab, bundled for the browser and loaded on first import.
@@ -7,12 +8,30 @@
 /** A module namespace, as `import * as m` gives it. */
 export type ModuleNamespace = Record<string, unknown>;
 
-const MODULES: Record<string, () => Promise<ModuleNamespace>> = {
+/**
+ * The project's modules that notebooks import: the core and the notebook
+ * helpers through their index (one chunk each, as before), and any module of
+ * src/charts and src/islands (a chart palette, tick formats), each loaded on
+ * first import. freshness.ts reads files with Node and is not here.
+ */
+const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
   "./src/core/index": () => import("../../core/index"),
   "./src/notebook/index": () => import("../../notebook/index"),
+};
+const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts"]);
+
+const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
   "@observablehq/plot": () => import("@observablehq/plot"),
   "node:fs": async () => (await import("./files")).fileSystem(),
 };
+
+function loaderOf(key: string): (() => Promise<ModuleNamespace>) | undefined {
+  if (Object.prototype.hasOwnProperty.call(PACKAGES, key)) return PACKAGES[key];
+  if (Object.prototype.hasOwnProperty.call(INDEXES, key)) return INDEXES[key];
+  const project = /^\.\/src\/((?:charts|islands)\/[\w./-]+)$/.exec(key);
+  if (!project || project[1]!.includes("..")) return undefined;
+  return PROJECT_MODULES[`../../${project[1]}.ts`];
+}
 
 /**
  * Modules of the test suite (notebook 03 checks the core against the
@@ -26,7 +45,7 @@ export function moduleKey(specifier: string): string {
   let key = specifier.trim().replace(/\.(ts|js|mjs)$/, "");
   if (key === "fs") return "node:fs";
   if (/^src\//.test(key)) key = `./${key}`;
-  if (/^\.\/src\/(core|notebook)$/.test(key)) key = `${key}/index`;
+  if (/^\.\/src\/(core|notebook|charts|islands)$/.test(key)) key = `${key}/index`;
   return key;
 }
 
@@ -36,7 +55,7 @@ const loaded = new Map<string, ModuleNamespace>();
 export async function loadModule(specifier: string): Promise<void> {
   const key = moduleKey(specifier);
   if (loaded.has(key)) return;
-  const load = Object.prototype.hasOwnProperty.call(MODULES, key) ? MODULES[key] : undefined;
+  const load = loaderOf(key);
   if (load) {
     loaded.set(key, await load());
     return;
@@ -45,7 +64,7 @@ export async function loadModule(specifier: string): Promise<void> {
     loaded.set(key, unavailableModule(specifier));
     return;
   }
-  throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ${Object.keys(MODULES).map((name) => JSON.stringify(name)).join(", ")}`);
+  throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ./src/core/index, ./src/notebook/index, the modules of ./src/charts and ./src/islands, "@observablehq/plot" and "node:fs" (read-only)`);
 }
 
 export function importLoaded(specifier: string): ModuleNamespace {

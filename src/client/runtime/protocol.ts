@@ -20,8 +20,16 @@ export interface RunRequest {
   executionCount: number;
 }
 
+/** Page → worker: load modules ahead of the first run (library code only; no cell runs). */
+export interface PreloadRequest {
+  type: "preload";
+  specifiers: string[];
+}
+
 /** Worker → page. */
 export type WorkerMessage =
   | { type: "ready" }
+  /** The cell's imports are loaded and its code starts: the time limit counts from here (downloads do not count). */
+  | { type: "started"; id: number }
   | { type: "output"; id: number; output: CellOutput }
   | { type: "done"; id: number; ok: boolean };

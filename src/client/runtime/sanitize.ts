@@ -5,7 +5,7 @@
  * Stylesheets inside outputs (Plot charts carry one) become constructed
  * stylesheets, which the CSP's style-src does not need to allow by hash.
  */
-import { withoutHandlerAttributes } from "./handlers";
+import { withoutHandlerAttributes, withoutStyleElements } from "./handlers";
 
 const FORBIDDEN_ELEMENTS = new Set([
   "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "form", "portal",
@@ -15,8 +15,9 @@ const URL_ATTRIBUTES = new Set(["href", "xlink:href", "src", "action", "formacti
 
 /** A sanitised fragment of `html`, and the CSS of its <style> elements (to adopt, not insert). */
 export function sanitizeHtml(html: string, document: Document): { fragment: DocumentFragment; styles: string[] } {
-  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${withoutHandlerAttributes(html)}`, "text/html");
-  const styles: string[] = [];
+  const extracted = withoutStyleElements(withoutHandlerAttributes(html));
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${extracted.html}`, "text/html");
+  const styles: string[] = extracted.styles.map(safeCss);
   const walk = (node: Element): void => {
     for (const child of [...node.children]) {
       const name = child.localName.toLowerCase();

@@ -4,7 +4,7 @@
  * page's DOM, storage or cookies; the page ends it on a timeout or Stop and
  * starts a fresh one.
  */
-import type { CellOutput, RunRequest, WorkerMessage } from "./protocol";
+import type { CellOutput, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
 import { formatLog, inspect } from "./inspect";
 import { importLoaded, loadModule } from "./modules";
 import { setDisplayWriter } from "./tslab-display";
@@ -12,7 +12,7 @@ import { CellSyntaxError, compileCell, IMPORT_FUNCTION, type CompiledCell } from
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
-  addEventListener(type: "message", listener: (event: { data: RunRequest }) => void): void;
+  addEventListener(type: "message", listener: (event: { data: RunRequest | PreloadRequest }) => void): void;
 }
 
 const scope = globalThis as unknown as WorkerScope & Record<string, unknown>;
@@ -46,6 +46,11 @@ scope[IMPORT_FUNCTION] = importLoaded;
 
 scope.addEventListener("message", (event) => {
   const request = event.data;
+  if (request?.type === "preload") {
+    // Failures surface when a cell imports the module; here they only cost the head start.
+    for (const specifier of request.specifiers) void loadModule(specifier).catch(() => undefined);
+    return;
+  }
   if (request?.type !== "run") return;
   void run(request);
 });
@@ -57,6 +62,7 @@ async function run(request: RunRequest): Promise<void> {
   try {
     compiled = compileCell(request.source);
     for (const specifier of compiled.imports) await loadModule(specifier);
+    post({ type: "started", id: request.id });
     const result = evaluate(`${compiled.code}\n//# sourceURL=${scriptName(request.cell)}`);
     if (result !== undefined) {
       emit({ output_type: "execute_result", data: { "text/plain": inspect(result) }, metadata: {}, execution_count: request.executionCount });
