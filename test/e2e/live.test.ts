@@ -1,7 +1,7 @@
 /**
  * Live notebooks (src/client/runtime, src/client/editor) in real headless
  * Chromium on the real site: every code cell of every notebook run in the
- * browser gives tslab's committed outputs; notebook 06 edited as a reader
+ * browser gives tslab's committed outputs; notebook 07 edited as a reader
  * would gives the core's numbers; errors, runaway code, shared links and the
  * downloaded .ipynb behave as the reader expects.
  */
@@ -50,8 +50,11 @@ function roundLongFloats(text: string): string {
   return text.replace(/-?\d+\.\d{9,}/g, (number) => String(Number(Number(number).toPrecision(12))));
 }
 
-/** Code cells (1-based positions in the notebook) whose imports the browser does not ship: the test suite's reference model. */
-const TEST_SUITE_CELLS: Record<string, string[]> = { "03-first-principles": ["./test/reference/specs"] };
+/**
+ * Imports, by notebook, that the browser does not ship (the test suite's modules). None today: notebook 3's
+ * instrumented forward pass is product code (src/reference) and runs in the browser like the rest.
+ */
+const TEST_SUITE_CELLS: Record<string, string[]> = {};
 
 describe("fidelity: every code cell of every notebook, run in the browser, gives the committed tslab outputs", () => {
   for (const path of committedNotebooks()) {
@@ -118,7 +121,7 @@ async function outputText(page: Page, cell: number): Promise<string> {
   return (await page.locator(`.cell-code[data-cell="${cell}"] .live-outputs`).textContent()) ?? "";
 }
 
-describe("notebook 06 as a reader uses it", () => {
+describe("notebook 07 (your model) as a reader uses it", () => {
   const inputsSource = (presetId: string, config: string, context = 32768) =>
     `const presetId: string = ${JSON.stringify(presetId)};\nconst pastedConfig = \`${config}\`;\nconst context = ${context};\n`;
 
@@ -275,10 +278,10 @@ describe("before interaction", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${site("real").url}notebooks/06-your-model/`);
+      await page.goto(`${site("real").url}notebooks/07-your-model/`);
       await page.locator(".cell-code").first().hover();
       expect(await page.locator(".live-page-bar, .live-cell-bar, .live-outputs, [data-live]").count()).toBe(0);
-      const built = readFileSync(join(site("real").outDir, "notebooks", "06-your-model", "index.html"), "utf8");
+      const built = readFileSync(join(site("real").outDir, "notebooks", "07-your-model", "index.html"), "utf8");
       expect(built).not.toMatch(/live-(page|cell)-bar|data-live=/);
       expect(await page.locator(".cell-code .cell-input pre").count()).toBeGreaterThan(0);
       expect(await page.locator(".cell-code .cell-outputs").count()).toBeGreaterThan(0);

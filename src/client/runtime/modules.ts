@@ -11,14 +11,14 @@ export type ModuleNamespace = Record<string, unknown>;
 /**
  * The project's modules that notebooks import: the core and the notebook
  * helpers through their index (one chunk each, as before), and any module of
- * src/charts and src/islands (a chart palette, tick formats), each loaded on
- * first import. freshness.ts reads files with Node and is not here.
+ * src/charts, src/islands and src/reference (a chart palette, tick formats,
+ * the instrumented forward pass notebook 3 runs), each loaded on first import.
  */
 const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
   "./src/core/index": () => import("../../core/index"),
   "./src/notebook/index": () => import("../../notebook/index"),
 };
-const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts"]);
+const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts", "../../reference/**/*.ts"]);
 
 const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
   "@observablehq/plot": () => import("@observablehq/plot"),
@@ -28,15 +28,14 @@ const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
 function loaderOf(key: string): (() => Promise<ModuleNamespace>) | undefined {
   if (Object.prototype.hasOwnProperty.call(PACKAGES, key)) return PACKAGES[key];
   if (Object.prototype.hasOwnProperty.call(INDEXES, key)) return INDEXES[key];
-  const project = /^\.\/src\/((?:charts|islands)\/[\w./-]+)$/.exec(key);
+  const project = /^\.\/src\/((?:charts|islands|reference)\/[\w./-]+)$/.exec(key);
   if (!project || project[1]!.includes("..")) return undefined;
   return PROJECT_MODULES[`../../${project[1]}.ts`];
 }
 
 /**
- * Modules of the test suite (notebook 03 checks the core against the
- * instrumented reference model). The product does not ship them; importing
- * one succeeds, and using what it exports says why it is not there.
+ * Modules of the test suite. The product does not ship them; importing one
+ * succeeds, and using what it exports says why it is not there.
  */
 const TEST_MODULES = /^\.\/test\//;
 
@@ -45,7 +44,7 @@ export function moduleKey(specifier: string): string {
   let key = specifier.trim().replace(/\.(ts|js|mjs)$/, "");
   if (key === "fs") return "node:fs";
   if (/^src\//.test(key)) key = `./${key}`;
-  if (/^\.\/src\/(core|notebook|charts|islands)$/.test(key)) key = `${key}/index`;
+  if (/^\.\/src\/(core|notebook|charts|islands|reference)$/.test(key)) key = `${key}/index`;
   return key;
 }
 
@@ -64,7 +63,7 @@ export async function loadModule(specifier: string): Promise<void> {
     loaded.set(key, unavailableModule(specifier));
     return;
   }
-  throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ./src/core/index, ./src/notebook/index, the modules of ./src/charts and ./src/islands, "@observablehq/plot" and "node:fs" (read-only)`);
+  throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ./src/core/index, ./src/notebook/index, the modules of ./src/charts, ./src/islands and ./src/reference, "@observablehq/plot" and "node:fs" (read-only)`);
 }
 
 export function importLoaded(specifier: string): ModuleNamespace {
