@@ -1,10 +1,11 @@
 /// <reference types="vite/client" />
 /**
  * A read-only copy of exactly the files the notebooks read with node:fs
- * (notebook 04 imports a Hugging Face config.json), for `readFileSync` in
- * the browser runtime. Paths are from the repository root, as under tslab.
+ * (notebooks/data/: notebook 04 imports a Hugging Face config.json), for
+ * `readFileSync` in the browser runtime. Paths are from the repository root,
+ * as under tslab. Nothing here comes from the test suite.
  */
-const FILES = import.meta.glob<string>(["/test/fixtures/configs/mixtral-8x7b-v0.1.json"], { query: "?raw", import: "default", eager: true });
+const FILES = import.meta.glob<string>(["/notebooks/data/*.json"], { query: "?raw", import: "default", eager: true });
 
 export function fileSystem(): Record<string, unknown> {
   const read = (path: unknown, encoding?: unknown): string => {
