@@ -43,7 +43,6 @@ export interface LandingFigures {
   grokTimesSizedModel: string;
   /** The counted cost of that 10¹¹-parameter model. */
   sizedModelFlops: bigint;
-  sizedModelName: string;
   /** 2·N·S with the post model's own N, over its counted cost: the island's Grok figure. */
   grokTimesOwnN: string;
 }
@@ -78,7 +77,6 @@ export function landingFigures(): LandingFigures {
     grokTimesPostModel: formatTimes(grokFlops, right),
     grokTimesSizedModel: formatTimes(grokFlops, sizedModelFlops),
     sizedModelFlops,
-    sizedModelName: sized.name,
     grokTimesOwnN: formatTimes(island.grok.total, right),
   };
 }
