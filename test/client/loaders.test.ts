@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { definitionIn } from "../../src/client/loaders";
+import { definitionIn } from "../../src/client/island-modules";
 import { ISLAND_NAMES, ISLANDS } from "../../src/islands/index";
 
 describe("one list of islands", () => {
