@@ -12,9 +12,9 @@ import { join, relative, sep } from "node:path";
  *   reference forward pass) when the notebook was last executed;
  * - each code cell's metadata.how_many_flops.source: a digest of its source.
  *
- * The runner (scripts/notebooks/run.py) writes them: it is given
- * libraryDigest() by its TypeScript wrapper and computes cell digests as
- * sourceDigest() does (a test keeps the two equal).
+ * Both are computed here only: the TypeScript wrapper hands the runner
+ * (scripts/notebooks/run.py) the finished stamps (stampsOf) to write into the
+ * outputs it executes, and checks them itself (staleReason).
  */
 export const FRESHNESS_KEY = "how_many_flops";
 
@@ -62,9 +62,8 @@ export function staleReason(notebook: StampedNotebook, library: string, refresh:
   }
   for (const [index, cell] of notebook.cells.entries()) {
     if (cell.cell_type !== "code") continue;
-    const source = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
     const cellStamp = record(cell.metadata?.[FRESHNESS_KEY]);
-    if (!cellStamp || cellStamp.source !== sourceDigest(source)) {
+    if (!cellStamp || cellStamp.source !== sourceDigest(sourceText(cell.source))) {
       return { cell: index + 1, message: `its code changed since the notebook was executed, so its outputs may be stale; run \`${refresh}\`` };
     }
   }
@@ -72,6 +71,24 @@ export function staleReason(notebook: StampedNotebook, library: string, refresh:
     return { cell: null, message: `the code it imports (${LIBRARY_DIRS.join(", ")}) changed since it was executed, so its outputs may be stale; run \`${refresh}\`` };
   }
   return null;
+}
+
+/** What the runner writes into a notebook it executes: the library digest and each cell's digest (null for non-code cells), by cell index. */
+export interface NotebookStamps {
+  library: string;
+  cells: Array<string | null>;
+}
+
+/** The stamps for a notebook's cells as they are now. */
+export function stampsOf(notebook: StampedNotebook, library: string): NotebookStamps {
+  return {
+    library,
+    cells: notebook.cells.map((cell) => (cell.cell_type === "code" ? sourceDigest(sourceText(cell.source)) : null)),
+  };
+}
+
+function sourceText(source: string | string[]): string {
+  return Array.isArray(source) ? source.join("") : source;
 }
 
 function collect(dir: string, into: string[]): void {

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { libraryDigest } from "./freshness";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { libraryDigest, staleReason, stampsOf, type NotebookStamps, type StampedNotebook } from "./freshness";
 import { writeKernelSpec } from "./kernelspec";
 import { NOTEBOOKS_DIR, REPO_ROOT, RUNNER, SYSTEM_PYTHON, TRUSTER, jupyterEnv } from "./paths";
 
@@ -60,10 +61,62 @@ export interface RunOptions {
  * one after another: each starts its own kernel, and two cores fit one run well.
  * Registers the project kernelspec first.
  */
-export function runNotebooks(paths: readonly string[], options: RunOptions): Promise<RunResult> {
+export async function runNotebooks(paths: readonly string[], options: RunOptions): Promise<RunResult> {
   writeKernelSpec();
-  // The freshness stamp's library digest has one implementation, in TypeScript, shared with the site build.
-  const args = [RUNNER, `--${options.mode}`, "--library-digest", libraryDigest(REPO_ROOT), ...(options.timeout === undefined ? [] : ["--timeout", String(options.timeout)]), ...paths];
+  const library = libraryDigest(REPO_ROOT);
+  const published = paths.filter(isPublished);
+  const scratch = mkdtempSync(join(tmpdir(), "hmf-stamps-"));
+  try {
+    const stampsFile = join(scratch, "stamps.json");
+    writeFileSync(stampsFile, JSON.stringify(options.mode === "write" ? stampsByPath(published, library) : {}));
+    const args = [RUNNER, `--${options.mode}`, "--stamps", stampsFile, ...(options.timeout === undefined ? [] : ["--timeout", String(options.timeout)]), ...paths];
+    const result = await runRunner(args, options.echo === true);
+    // Outputs the runner found fresh are fresh only if their stamps match too (what the site build checks).
+    if (options.mode === "check" && result.status === 0) {
+      for (const path of published) {
+        const reason = staleReason(JSON.parse(readFileSync(path, "utf8")) as StampedNotebook, library, `npm run notebooks -- ${displayPath(path)}`);
+        if (reason === null) continue;
+        const line = `FAIL ${displayPath(path)}: ${reason.cell === null ? "" : `cell ${reason.cell}: `}${reason.message}\n`;
+        result.stderr += line;
+        result.status = 1;
+        if (options.echo) process.stderr.write(line);
+      }
+    }
+    return result;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Only the project's own notebooks (notebooks/*.ipynb) are stamped; test fixtures are not. */
+function isPublished(path: string): boolean {
+  try {
+    return dirname(realpathSync(resolve(REPO_ROOT, path))) === realpathSync(NOTEBOOKS_DIR);
+  } catch {
+    return false;
+  }
+}
+
+/** Stamps for the runner to write, by the notebook's real path; a notebook that does not parse gets none (the runner reports it). */
+function stampsByPath(paths: readonly string[], library: string): Record<string, NotebookStamps> {
+  const stamps: Record<string, NotebookStamps> = {};
+  for (const path of paths) {
+    const real = realpathSync(resolve(REPO_ROOT, path));
+    try {
+      stamps[real] = stampsOf(JSON.parse(readFileSync(real, "utf8")) as StampedNotebook, library);
+    } catch {
+      // Unreadable or not a notebook: run.py names the problem in the reader's words.
+    }
+  }
+  return stamps;
+}
+
+function displayPath(path: string): string {
+  const absolute = resolve(REPO_ROOT, path);
+  return absolute.startsWith(REPO_ROOT + "/") ? relative(REPO_ROOT, absolute) : path;
+}
+
+function runRunner(args: string[], echo: boolean): Promise<RunResult> {
   const child = spawn(SYSTEM_PYTHON, args, {
     cwd: REPO_ROOT,
     env: { ...jupyterEnv(), PYTHONUNBUFFERED: "1" },
@@ -73,11 +126,11 @@ export function runNotebooks(paths: readonly string[], options: RunOptions): Pro
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
     stdout += chunk;
-    if (options.echo) process.stdout.write(chunk);
+    if (echo) process.stdout.write(chunk);
   });
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
     stderr += chunk;
-    if (options.echo) process.stderr.write(chunk);
+    if (echo) process.stderr.write(chunk);
   });
   return new Promise((resolve, reject) => {
     child.on("error", reject);

@@ -35,7 +35,7 @@ from execute import execute_notebook  # noqa: E402
 from failures import CellFailure, NotebookFailure  # noqa: E402
 from load import NotebookInputError, load_notebook  # noqa: E402
 from normalize import ensure_cell_ids, normalize_notebook  # noqa: E402
-from stamp import is_published, stale_stamp, stamp  # noqa: E402
+from stamp import is_published, load_stamps, write_stamps  # noqa: E402
 
 
 def main(argv):
@@ -44,13 +44,14 @@ def main(argv):
     mode.add_argument("--write", action="store_true", help="write fresh outputs back into the notebooks")
     mode.add_argument("--check", action="store_true", help="fail when committed outputs differ from fresh ones")
     parser.add_argument("--timeout", type=int, default=300, help="seconds a cell may run (default 300)")
-    parser.add_argument("--library-digest", help="digest of the code notebooks import (src/notebook/freshness.ts); needed to stamp notebooks/*.ipynb")
+    parser.add_argument("--stamps", help="JSON file of freshness stamps by notebook path, from the TypeScript wrapper (scripts/notebooks/freshness.ts); needed to write notebooks/*.ipynb")
     parser.add_argument("notebooks", nargs="+", metavar="NOTEBOOK")
     args = parser.parse_args(argv)
 
+    stamps = load_stamps(args.stamps)
     worst = 0
     for path in args.notebooks:
-        worst = max(worst, run_one(path, args.write, args.timeout, args.library_digest))
+        worst = max(worst, run_one(path, args.write, args.timeout, stamps.get(os.path.realpath(path))))
     return worst
 
 
@@ -59,7 +60,7 @@ def display_path(path):
     return os.path.relpath(absolute, ROOT) if absolute.startswith(ROOT + os.sep) else path
 
 
-def run_one(path, write, timeout, library):
+def run_one(path, write, timeout, stamps):
     notebook = display_path(path)
     name = os.path.basename(path)
     started = time.monotonic()
@@ -69,7 +70,7 @@ def run_one(path, write, timeout, library):
         report(f"FAIL {e}")
         return 2
     published = is_published(path, ROOT)
-    if published and not library:
+    if write and published and stamps is None:
         report(f"FAIL {notebook}: published notebooks are stamped with the digest of the code they import; run them with `npm run notebooks`")
         return 2
 
@@ -90,8 +91,9 @@ def run_one(path, write, timeout, library):
 
     if write:
         ensure_cell_ids(fresh)
-        if published:
-            stamp(fresh, library)
+        if published and not write_stamps(fresh, stamps):
+            report(f"FAIL {notebook}: the notebook changed while it ran; run `npm run notebooks -- {notebook}` again")
+            return 1
         text = nbformat.writes(fresh, version=4)
         if not text.endswith("\n"):
             text += "\n"
@@ -103,9 +105,8 @@ def run_one(path, write, timeout, library):
         say(f"{name}  ok  {elapsed:.1f} s  ({'unchanged' if unchanged else 'written'})")
         return 0
 
+    # The wrapper checks the freshness stamps of what this finds fresh.
     stale = first_stale_cell(notebook, normalize_notebook(committed), fresh)
-    if stale is None and published:
-        stale = stale_stamp(notebook, committed, library, f"npm run notebooks -- {notebook}")
     if stale is not None:
         report(f"FAIL {stale}")
         return 1

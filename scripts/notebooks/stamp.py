@@ -1,16 +1,11 @@
-"""Freshness stamps of the published notebooks (see src/notebook/freshness.ts,
-which computes the library digest the runner is given and checks the stamps
-at site build time). The cell digest here must equal sourceDigest there."""
+"""Writes the freshness stamps the TypeScript wrapper computed
+(scripts/notebooks/freshness.ts, stampsOf) into a notebook the runner executed.
+The digests and the check that reads them exist only in TypeScript."""
 
-import hashlib
+import json
 import os
 
 FRESHNESS_KEY = "how_many_flops"
-DIGEST_CHARS = 16
-
-
-def source_digest(source):
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
 
 
 def is_published(path, root):
@@ -18,27 +13,23 @@ def is_published(path, root):
     return os.path.dirname(os.path.realpath(path)) == os.path.join(root, "notebooks")
 
 
-def stamp(nb, library):
-    """Writes the stamps into `nb` (in place) and returns it."""
-    nb.metadata[FRESHNESS_KEY] = {"library": library}
-    for cell in nb.cells:
+def load_stamps(path):
+    """The wrapper's stamps file: {real path of a notebook: {"library": …, "cells": [digest or null, …]}}."""
+    if path is None:
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def write_stamps(nb, stamps):
+    """Writes `stamps` into `nb` in place. False when they were computed for other cells than `nb` has."""
+    cells = stamps.get("cells")
+    if not isinstance(cells, list) or len(cells) != len(nb.cells):
+        return False
+    nb.metadata[FRESHNESS_KEY] = {"library": stamps["library"]}
+    for cell, digest in zip(nb.cells, cells):
         if cell.cell_type == "code":
-            cell.metadata[FRESHNESS_KEY] = {"source": source_digest(cell.source)}
-    return nb
-
-
-def stale_stamp(notebook, nb, library, refresh):
-    """None when the committed stamps match, else a message naming the notebook or the cell."""
-    recorded = nb.metadata.get(FRESHNESS_KEY) or {}
-    if recorded.get("library") is None:
-        return f"{notebook}: outputs are fresh but it has no freshness stamp; run `{refresh}` to record one"
-    count = len(nb.cells)
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        if (cell.metadata.get(FRESHNESS_KEY) or {}).get("source") != source_digest(cell.source):
-            return f"{notebook}: cell {index + 1}/{count}: outputs are fresh but its freshness stamp is outdated; run `{refresh}` to record it"
-    if recorded.get("library") != library:
-        return f"{notebook}: outputs are fresh but the code it imports changed since its stamp; run `{refresh}` to record it"
-    return None
-
+            if not isinstance(digest, str):
+                return False
+            cell.metadata[FRESHNESS_KEY] = {"source": digest}
+    return True

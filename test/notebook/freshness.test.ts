@@ -3,22 +3,37 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { libraryDigest, sourceDigest, staleReason, type StampedNotebook } from "../../scripts/notebooks/freshness";
+import { libraryDigest, sourceDigest, staleReason, stampsOf, type StampedNotebook } from "../../scripts/notebooks/freshness";
 import { REPO_ROOT } from "../../scripts/notebooks/paths";
 
 const python = (code: string, ...args: string[]) =>
   spawnSync("/usr/bin/python3", ["-c", code, ...args], { encoding: "utf8", cwd: join(REPO_ROOT, "scripts", "notebooks") });
 
 describe("freshness stamps", () => {
-  it("the runner cannot stamp a published notebook without the wrapper's library digest", () => {
-    const result = spawnSync("/usr/bin/python3", [join(REPO_ROOT, "scripts/notebooks/run.py"), "--check", join(REPO_ROOT, "notebooks/06-the-answer.ipynb")], { encoding: "utf8" });
+  it("the runner will not write a published notebook without the wrapper's stamps", () => {
+    const result = spawnSync("/usr/bin/python3", [join(REPO_ROOT, "scripts/notebooks/run.py"), "--write", join(REPO_ROOT, "notebooks/06-the-answer.ipynb")], { encoding: "utf8" });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/notebooks\/06-the-answer\.ipynb: published notebooks are stamped .* run them with `npm run notebooks`/);
   });
 
-  it("the runner's cell digest is sourceDigest (scripts/notebooks/stamp.py)", () => {
-    const source = "const x = 1n;\n// ×";
-    expect(python("from stamp import source_digest; import sys; print(source_digest(sys.argv[1]))", source).stdout.trim()).toBe(sourceDigest(source));
+  it("the runner computes no digest: it writes the stamps it is given, and refuses stamps made for other cells", () => {
+    const script = [
+      "import json, sys, nbformat",
+      "from stamp import write_stamps",
+      "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell('# T'), nbformat.v4.new_code_cell('1')])",
+      "ok = write_stamps(nb, {'library': 'lib', 'cells': [None, 'given']})",
+      "short = write_stamps(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]), {'library': 'lib', 'cells': []})",
+      "print(json.dumps([ok, short, nb.metadata['how_many_flops'], nb.cells[1].metadata['how_many_flops'], 'how_many_flops' in nb.cells[0].metadata]))",
+    ].join("\n");
+    const result = python(script);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual([true, false, { library: "lib" }, { source: "given" }, false]);
+  });
+
+  it("stamps a code cell with its digest and a markdown cell with none, by index", () => {
+    const digest = (text: string) => python("import hashlib,sys; print(hashlib.sha256(sys.argv[1].encode()).hexdigest()[:16])", text).stdout.trim();
+    const nb: StampedNotebook = { cells: [{ cell_type: "markdown", source: "# T" }, { cell_type: "code", source: ["const a = 1;\n", "a;"] }] };
+    expect(stampsOf(nb, "lib")).toEqual({ library: "lib", cells: [null, digest("const a = 1;\na;")] });
   });
 
   it("a cell's digest is the first 16 hex digits of its source's SHA-256 (Python's hashlib as the reference)", () => {
