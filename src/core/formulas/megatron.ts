@@ -21,6 +21,40 @@ const SHARED_NOTES = [
   "Per training iteration of B sequences of s tokens; divide by B·s for a per-token figure. Attention is counted over the full s × s matrix (no causal halving); norms, softmax and activations are not counted.",
 ];
 
+/** How many forward-equivalents each layer runs: 4 with full activation recomputation (forward twice, backward once at twice the forward), 3 without. */
+type ForwardEquivalents = 3n | 4n;
+
+/**
+ * The layer and logit terms for `k` forward-equivalents per layer: 24k·Bslh²
+ * for the weight matmuls, 4k·Bs²lh for attention; the logit layer is never
+ * recomputed, so it stays 6BshV (2 forward + 4 backward).
+ */
+function megatronTerms(k: ForwardEquivalents, passes: string): Formula<MegatronVariable>["terms"] {
+  return [
+    {
+      id: "layer-matmuls",
+      label: "weight matmuls of the layers",
+      latex: `${24n * k}\\,B\\,s\\,l\\,h^{2}`,
+      claim: `${k} × 24Bsh² per layer: ${passes}`,
+      evaluate: ({ B, s, l, h }) => 24n * k * B * s * l * h * h,
+    },
+    {
+      id: "attention",
+      label: "attention scores and attention over values",
+      latex: `${4n * k}\\,B\\,s^{2}\\,l\\,h`,
+      claim: `${k} × 4Bs²h per layer: attention matrix computation and attention over values`,
+      evaluate: ({ B, s, l, h }) => 4n * k * B * s * s * l * h,
+    },
+    {
+      id: "logits",
+      label: "logit layer",
+      latex: "6\\,B\\,s\\,h\\,V",
+      claim: "2BshV in the forward pass and 4BshV in the backward pass",
+      evaluate: ({ B, s, h, V }) => 6n * B * s * h * V,
+    },
+  ];
+}
+
 /**
  * Narayanan et al.'s FLOPs per iteration with full activation recomputation:
  * each layer runs forward twice and backward once (4 forward-equivalents); the
@@ -33,29 +67,7 @@ export const megatronWithRecomputation: Formula<MegatronVariable> = {
   latex: "F = 96\\,B\\,s\\,l\\,h^{2}\\left(1 + \\frac{s}{6h} + \\frac{V}{16\\,l\\,h}\\right)",
   quantity: "training FLOPs per iteration (batch of B sequences), recomputed forward pass included",
   variables: VARIABLES,
-  terms: [
-    {
-      id: "layer-matmuls",
-      label: "weight matmuls of the layers",
-      latex: "96\\,B\\,s\\,l\\,h^{2}",
-      claim: "4 × 24Bsh² per layer: forward, recomputed forward, and a backward pass of twice the forward",
-      evaluate: ({ B, s, l, h }) => 96n * B * s * l * h * h,
-    },
-    {
-      id: "attention",
-      label: "attention scores and attention over values",
-      latex: "16\\,B\\,s^{2}\\,l\\,h",
-      claim: "4 × 4Bs²h per layer: attention matrix computation and attention over values",
-      evaluate: ({ B, s, l, h }) => 16n * B * s * s * l * h,
-    },
-    {
-      id: "logits",
-      label: "logit layer",
-      latex: "6\\,B\\,s\\,h\\,V",
-      claim: "2BshV in the forward pass and 4BshV in the backward pass",
-      evaluate: ({ B, s, h, V }) => 6n * B * s * h * V,
-    },
-  ],
+  terms: megatronTerms(4n, "forward, recomputed forward, and a backward pass of twice the forward"),
   source: SOURCE,
   notes: [
     ...SHARED_NOTES,
@@ -73,29 +85,7 @@ export const megatronWithoutRecomputation: Formula<MegatronVariable> = {
   latex: "F = 72\\,B\\,s\\,l\\,h^{2}\\left(1 + \\frac{s}{6h} + \\frac{V}{12\\,l\\,h}\\right)",
   quantity: "training FLOPs per iteration (batch of B sequences), model FLOPs only",
   variables: VARIABLES,
-  terms: [
-    {
-      id: "layer-matmuls",
-      label: "weight matmuls of the layers",
-      latex: "72\\,B\\,s\\,l\\,h^{2}",
-      claim: "3 × 24Bsh² per layer: forward, and a backward pass of twice the forward",
-      evaluate: ({ B, s, l, h }) => 72n * B * s * l * h * h,
-    },
-    {
-      id: "attention",
-      label: "attention scores and attention over values",
-      latex: "12\\,B\\,s^{2}\\,l\\,h",
-      claim: "3 × 4Bs²h per layer: attention matrix computation and attention over values",
-      evaluate: ({ B, s, l, h }) => 12n * B * s * s * l * h,
-    },
-    {
-      id: "logits",
-      label: "logit layer",
-      latex: "6\\,B\\,s\\,h\\,V",
-      claim: "2BshV in the forward pass and 4BshV in the backward pass",
-      evaluate: ({ B, s, h, V }) => 6n * B * s * h * V,
-    },
-  ],
+  terms: megatronTerms(3n, "forward, and a backward pass of twice the forward"),
   source: SOURCE,
   notes: [
     ...SHARED_NOTES,
