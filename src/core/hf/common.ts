@@ -90,3 +90,20 @@ function compressLayers(layers: number[], numLayers: number): SlidingWindowSpec[
 function sameList(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
+
+/**
+ * num_nextn_predict_layers (DeepSeek-V3, GLM-4.5, MiMo): the
+ * multi-token-prediction modules shipped beside the model, counted apart
+ * (not in the total) and never run in decode. 0 when absent.
+ */
+export function multiTokenPredictionLayers(reader: ConfigReader): number {
+  if (!reader.has("num_nextn_predict_layers")) {
+    reader.ignore("num_nextn_predict_layers");
+    return 0;
+  }
+  const modules = reader.countOr("num_nextn_predict_layers", 0, "");
+  if (modules > 0) {
+    reader.assume(`num_nextn_predict_layers = ${modules}: the multi-token-prediction ${modules === 1 ? "module is" : "modules are"} counted apart (not in the total) and never run in decode`);
+  }
+  return modules;
+}

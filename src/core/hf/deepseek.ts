@@ -1,12 +1,12 @@
 import type { ModelSpec, MoeSpec } from "../model";
-import { activation } from "./common";
+import { activation, multiTokenPredictionLayers } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
  * DeepSeek-V2 and V3: multi-head latent attention, a few leading dense layers,
  * then routed + shared experts. V3's router carries a learned score-correction
- * bias per expert (topk_method "noaux_tc"). Multi-token-prediction layers are
- * not part of the main model and are not counted. V3.2 (`sparse`) adds the
+ * bias per expert (topk_method "noaux_tc"). Multi-token-prediction modules
+ * (num_nextn_predict_layers) are counted apart, as for MiMo. V3.2 (`sparse`) adds the
  * lightning indexer of DeepSeek Sparse Attention (index_n_heads,
  * index_head_dim, index_topk).
  */
@@ -14,9 +14,8 @@ export function deepseek(version: 2 | 3, sparse = false) {
   return (reader: ConfigReader, name: string): ModelSpec => {
     const hiddenSize = reader.int("hidden_size");
     const numLayers = reader.layers("num_hidden_layers");
-    const nextN = reader.has("num_nextn_predict_layers") ? reader.countOr("num_nextn_predict_layers", 0, "") : 0;
-    if (nextN > 0) reader.assume(`num_nextn_predict_layers = ${nextN}: the multi-token-prediction module is not part of the main model and is not counted`);
-    reader.ignore("num_nextn_predict_layers", "max_position_embeddings", "num_key_value_heads", "ep_size", "n_group", "topk_group",
+    const nextN = multiTokenPredictionLayers(reader);
+    reader.ignore("max_position_embeddings", "num_key_value_heads", "ep_size", "n_group", "topk_group",
       "routed_scaling_factor", "scoring_func", "norm_topk_prob", "seq_aux");
     const topkMethod = reader.stringOr("topk_method", version === 3 ? "noaux_tc" : "greedy", `the DeepSeek-V${version} default`);
     const spec: ModelSpec = {
@@ -46,6 +45,7 @@ export function deepseek(version: 2 | 3, sparse = false) {
     };
     const moe = deepseekMoe(reader, numLayers, topkMethod === "noaux_tc");
     if (moe) spec.moe = moe;
+    if (nextN > 0) spec.multiTokenPrediction = { layers: nextN };
     if (sparse && spec.attention.kind === "mla") {
       // DeepSeek-V3.2: DeepSeek Sparse Attention's lightning indexer (defaults of its config class).
       spec.attention.indexer = {

@@ -1,5 +1,5 @@
 import type { ModelSpec } from "../model";
-import { activation, headDim, kvHeads } from "./common";
+import { activation, headDim, kvHeads, multiTokenPredictionLayers } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
@@ -7,15 +7,14 @@ import type { ConfigReader } from "./reader";
  * biases (attention_bias; o_proj has none), optional per-head q/k RMSNorms,
  * partial rotary, first_k_dense_replace dense layers, then routed experts
  * with a sigmoid router and score-correction bias plus shared experts. The
- * multi-token-prediction layer shipped in the checkpoint is not part of the
- * transformers model and is not counted.
+ * multi-token-prediction layer shipped in the checkpoint (layer
+ * num_hidden_layers, which transformers does not load) is counted apart.
  */
 export function glm4Moe(reader: ConfigReader, name: string): ModelSpec {
   const hiddenSize = reader.int("hidden_size");
   const numLayers = reader.layers("num_hidden_layers");
   const numHeads = reader.int("num_attention_heads");
-  const nextN = reader.has("num_nextn_predict_layers") ? reader.countOr("num_nextn_predict_layers", 0, "") : 0;
-  if (nextN > 0) reader.assume(`num_nextn_predict_layers = ${nextN}: the multi-token-prediction layer is not part of the transformers model and is not counted`);
+  const nextN = multiTokenPredictionLayers(reader);
   const fraction = reader.numberOrNull("partial_rotary_factor");
   if (fraction === null) reader.assume("partial_rotary_factor not given: using 0.5 (the GLM-4.5 default)");
   const bias = reader.boolOr("attention_bias", false, "the GLM-4.5 default");
@@ -25,7 +24,7 @@ export function glm4Moe(reader: ConfigReader, name: string): ModelSpec {
   if (firstDenseGiven >= numLayers) reader.assume(`first_k_dense_replace = ${firstDenseGiven} is not below num_hidden_layers = ${numLayers}: every layer is dense`);
   const numShared = reader.countOr("n_shared_experts", 1, "the GLM-4.5 default");
   const expertWidth = reader.int("moe_intermediate_size");
-  reader.ignore("num_nextn_predict_layers", "partial_rotary_factor", "max_position_embeddings", "n_group", "topk_group",
+  reader.ignore("partial_rotary_factor", "max_position_embeddings", "n_group", "topk_group",
     "routed_scaling_factor", "norm_topk_prob");
   return {
     name,
@@ -55,5 +54,6 @@ export function glm4Moe(reader: ConfigReader, name: string): ModelSpec {
     norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
     positions: { kind: "rotary", fraction: fraction ?? 0.5 },
     tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, "the GLM-4.5 default"),
+    ...(nextN > 0 ? { multiTokenPrediction: { layers: nextN } } : {}),
   };
 }

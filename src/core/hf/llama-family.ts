@@ -1,5 +1,5 @@
 import type { ModelSpec, MoeSpec, SlidingWindowSpec } from "../model";
-import { activation, headDim, kvHeads, slidingWindow } from "./common";
+import { activation, headDim, kvHeads, multiTokenPredictionLayers, slidingWindow } from "./common";
 import type { ConfigReader } from "./reader";
 
 /** How one Llama-style model type differs from Llama. */
@@ -133,11 +133,8 @@ export function llamaFamily(modelType: string, variant: Variant) {
     };
     if (variant.moe) spec.moe = variant.moe(reader, numLayers);
     if (variant.multiTokenPrediction) {
-      const modules = reader.countOr("num_nextn_predict_layers", 0, `the ${modelType} default`);
-      if (modules > 0) {
-        spec.multiTokenPrediction = { layers: modules };
-        reader.assume(`num_nextn_predict_layers = ${modules}: the multi-token-prediction ${modules === 1 ? "module is" : "modules are"} counted apart (not in the total) and never run in decode`);
-      }
+      const modules = multiTokenPredictionLayers(reader);
+      if (modules > 0) spec.multiTokenPrediction = { layers: modules };
     }
     return spec;
   };
