@@ -25,3 +25,4 @@ export * from "./energy/index";
 export * from "./answers";
 export * from "./html";
 export * from "./dense-baseline";
+export * from "./long-context";
