@@ -1,5 +1,5 @@
 import type { ModelSpec, MoeSpec } from "../model";
-import { activation, multiTokenPredictionLayers } from "./common";
+import { activation, deepseekStyleMoe, multiTokenPredictionLayers } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
@@ -64,26 +64,5 @@ function deepseekMoe(reader: ConfigReader, numLayers: number, routerBias: boolea
     reader.ignore("n_routed_experts", "num_experts_per_tok", "moe_intermediate_size", "n_shared_experts", "first_k_dense_replace", "moe_layer_freq");
     return undefined;
   }
-  const firstDenseGiven = reader.countOr("first_k_dense_replace", 0, "the DeepSeek default");
-  if (firstDenseGiven >= numLayers) {
-    reader.assume(`first_k_dense_replace = ${firstDenseGiven} is not below num_hidden_layers = ${numLayers}: every layer is dense and the routed experts are never used`);
-  }
-  const firstDense = Math.min(firstDenseGiven, numLayers);
-  const frequency = reader.intOr("moe_layer_freq", 1, "the DeepSeek default");
-  const offGrid: number[] = [];
-  for (let layer = firstDense; layer < numLayers; layer++) if (layer % frequency !== 0) offGrid.push(layer);
-  const numShared = reader.countOr("n_shared_experts", 0, "no shared experts, the DeepSeek default");
-  const expertWidth = reader.int("moe_intermediate_size");
-  const moe: MoeSpec = {
-    numExperts: reader.int("n_routed_experts"),
-    expertsPerToken: reader.int("num_experts_per_tok"),
-    expertIntermediateSize: expertWidth,
-    numSharedExperts: numShared,
-    sharedExpertIntermediateSize: numShared > 0 ? expertWidth : 0,
-    sharedExpertGate: false,
-    routerBias,
-    firstDenseLayers: firstDense,
-  };
-  if (offGrid.length > 0) moe.denseLayers = offGrid;
-  return moe;
+  return deepseekStyleMoe(reader, numLayers, { family: "DeepSeek", firstDense: 0, shared: 0, routerBias, layerFrequency: true });
 }
