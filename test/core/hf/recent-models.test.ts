@@ -157,13 +157,13 @@ describe("published parameter counts", () => {
     expect(counts("phi-2.json").breakdown.lmHead).toBe(51200n * 2560n + 51200n);
   });
 
-  it("MiMo-7B: the MTP module is counted apart and not in the total", () => {
-    const c = counts("mimo-7b-base.json");
+  it("MiMo-7B: its two MTP modules (num_nextn_predict_layers 2) are counted apart and not in the total", () => {
+    const c = counts("mimo-7b.json");
     const d = 4096n, kv = 8n * 128n;
     const attention = d * d + d + 2n * (d * kv + kv) + d * d;
     const layer = attention + 2n * d + 3n * d * 11008n;
-    expect(c.multiTokenPrediction).toBe(layer + 3n * d + 2n * d * d);
-    const withoutMtp = countParams({ ...importHfConfig(config("mimo-7b-base.json")).spec, multiTokenPrediction: undefined });
+    expect(c.multiTokenPrediction).toBe(2n * (layer + 3n * d + 2n * d * d));
+    const withoutMtp = countParams({ ...importHfConfig(config("mimo-7b.json")).spec, multiTokenPrediction: undefined });
     expect(c.total).toBe(withoutMtp.total);
   });
 });
