@@ -1,6 +1,6 @@
 import { denseGqaBaseline } from "./dense-baseline";
 import { decodeFlops } from "./flops";
-import { formatScientific, formatSI, groupDigits } from "./format";
+import { formatScientificUnicode, formatSI, groupDigits } from "./format";
 import { kvCacheBytes, recurrentStateBytes } from "./memory";
 import type { ModelSpec } from "./model";
 
@@ -53,7 +53,7 @@ export function longContextTableRow(comparison: LongContextComparison): Record<s
     : "";
   return {
     model: comparison.model.name,
-    "FLOPs per token": formatScientific(comparison.flops),
+    "FLOPs per token": formatScientificUnicode(comparison.flops),
     "FLOPs ÷ dense GQA": ratio(comparison.flops, comparison.baselineFlops),
     "KV cache + state": formatSI(comparison.memoryBytes, { unit: "B", binary: true }),
     "cache ÷ dense GQA": ratio(comparison.memoryBytes, comparison.baselineMemoryBytes),
