@@ -111,7 +111,7 @@ export const PRESETS: readonly Preset[] = [
     spec: { name: "DeepSeek-V3 (MoE, MLA)", vocabSize: 129280, hiddenSize: 7168, numLayers: 61, attention: { kind: "mla", numHeads: 128, qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128, bias: false }, mlp: { gated: true, intermediateSize: 18432, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false, moe: { numExperts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, numSharedExperts: 1, sharedExpertIntermediateSize: 2048, sharedExpertGate: false, routerBias: true, firstDenseLayers: 3 }, multiTokenPrediction: { layers: 1 } },
     citation: { label: "DeepSeek-V3 (MoE, MLA) config.json", reference: "DeepSeek-AI 2024, DeepSeek-V3 Technical Report; Hugging Face deepseek-ai/DeepSeek-V3, config.json", url: "https://huggingface.co/deepseek-ai/DeepSeek-V3" },
     hfRepo: "deepseek-ai/DeepSeek-V3",
-    published: { total: "671026419200", active: "37552297472", note: "671B total / 37B activated (README); HF weights are 685B = 671B main + 14B multi-token-prediction module, which is not part of the main model" },
+    published: { total: "671026419200", active: "37552297472", note: "671B total / 37B activated (README); HF weights are 685B = 671B main + 14B multi-token-prediction module (counted apart here: 11.6B, plus the copies of the embedding and LM head the checkpoint stores with it)" },
   },
   {
     id: "falcon-7b",
