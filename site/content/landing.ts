@@ -15,6 +15,8 @@ import { presetById } from "../../src/core/presets";
 import { ENERGY_DEFAULTS, energyFigures } from "../../src/islands/energy";
 import { notebookDocument } from "../../src/notebook/document";
 import { POST_CONTEXT } from "../../src/core/post";
+import { LONG_CONTEXT_PRESET_IDS, LONG_CONTEXT_TABLE_TOKENS, longContextComparison, longContextTableRow } from "../../src/core/long-context";
+import { tableBundle } from "../../src/notebook/table";
 import type { Answer } from "./answers";
 
 /** One symbol of the headline formula: its LaTeX, what it means, and its value for the post's model. */
@@ -93,4 +95,19 @@ export function powerFigure(): PowerFigure {
 /** The signature figure for the post's model at the post's context: one token through the model, block by block. */
 export function tokenFlowSvg(): string {
   return chartHtml(tokenFlowChart(tokenFlow(presetById("post-hypothetical").spec, POST_CONTEXT), notebookDocument()));
+}
+
+/**
+ * Real models at 128k, the table of notebook 5 (same models, same rows, the
+ * same core functions): FLOPs and cache per token beside a dense GQA model of
+ * the same active size. The landing shows three of its columns.
+ */
+export function realModelsTableHtml(): string {
+  const rows = LONG_CONTEXT_PRESET_IDS.map((id) => {
+    const { "dense GQA baseline": _shape, ...row } = longContextTableRow(longContextComparison(presetById(id).spec, LONG_CONTEXT_TABLE_TOKENS));
+    return row;
+  });
+  const html = tableBundle(rows).data["text/html"];
+  if (typeof html !== "string") throw new Error("tableBundle gave no HTML");
+  return html;
 }

@@ -24,3 +24,5 @@ export { importHfConfig, SUPPORTED_MODEL_TYPES, MAX_CONFIG_CHARS, type ImportedM
 export * from "./energy/index";
 export * from "./answers";
 export * from "./html";
+export * from "./dense-baseline";
+export * from "./long-context";

@@ -1,5 +1,5 @@
-import { layerGroups } from "./layers";
-import type { MlpSpec, ModelSpec, NormSpec } from "./model";
+import { layerGroups, layerKind } from "./layers";
+import type { MlpSpec, ModelSpec, MoeSpec, NormSpec } from "./model";
 
 /** Parameters by component. Norm weights of every kind (block, final, qk, MLA latent) are under `norms`. */
 export interface ParamBreakdown {
@@ -36,7 +36,7 @@ export interface ParamCount {
   embedding: bigint;
   /** Total minus token embedding, LM head and learned position table (the N of Kaplan et al. and of model cards' "non-embedding"). */
   nonEmbedding: bigint;
-  /** Multi-token-prediction modules (MiMo), counted apart: not in total or active. 0 when there are none. */
+  /** Multi-token-prediction modules (MiMo, DeepSeek-V3, GLM-4.5), counted apart: not in total or active, never run in decode. 0 when there are none. */
   multiTokenPrediction: bigint;
   breakdown: ParamBreakdown;
   activeBreakdown: ParamBreakdown;
@@ -75,7 +75,7 @@ export function countParams(spec: ModelSpec): ParamCount {
   if (moe) {
     const expert = mlpParams(spec.mlp, d, BigInt(moe.expertIntermediateSize));
     const shared = BigInt(moe.numSharedExperts) * mlpParams(spec.mlp, d, BigInt(moe.sharedExpertIntermediateSize));
-    const router = d * BigInt(moe.numExperts) + (moe.routerBias ? BigInt(moe.numExperts) : 0n) + (moe.sharedExpertGate ? d : 0n);
+    const router = routerParams(moe, d);
     breakdown.experts = moeLayers * BigInt(moe.numExperts) * expert;
     activeBreakdown.experts = moeLayers * BigInt(moe.expertsPerToken) * expert;
     breakdown.sharedExperts = activeBreakdown.sharedExperts = moeLayers * shared;
@@ -214,18 +214,37 @@ function positionParams(spec: ModelSpec): bigint {
 }
 
 /**
- * MiMo's MTP modules (transformers' MiMoMTPLayers): token and hidden norms,
- * input_proj 2d → d without bias, one decoder layer with the dense MLP, and
- * a final norm; the embedding and LM head are the main model's.
+ * Multi-token-prediction modules (DeepSeek-V3 §2.2, MiMo's MiMoMTPLayers,
+ * GLM-4.5's layer num_hidden_layers): per module two norms (enorm, hnorm) of
+ * the embedding and of the hidden state, a projection 2d → d without bias
+ * (eh_proj), one decoder block, and a final norm (shared_head.norm). The
+ * embedding and LM head are the main model's, shared, and not counted again
+ * (DeepSeek's checkpoint stores copies of both in its MTP layer; those copies
+ * are not weights of the model). The block is of the kind of the model's last
+ * layer: dense for MiMo, routed experts plus shared experts for DeepSeek-V3
+ * and GLM-4.5.
  */
 function multiTokenPredictionParams(spec: ModelSpec): bigint {
   const modules = BigInt(spec.multiTokenPrediction?.layers ?? 0);
   if (modules === 0n) return 0n;
   const d = BigInt(spec.hiddenSize);
   const norm = normParams(spec.norm, d);
-  const layer = attentionParams(spec) + attentionNormParams(spec) + BigInt(spec.norm.perLayer) * norm +
-    mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
-  return modules * (3n * norm + 2n * d * d + layer);
+  const mixer = attentionParams(spec) + attentionNormParams(spec) + BigInt(spec.norm.perLayer) * norm;
+  const moe = spec.moe;
+  let feedForward: bigint;
+  if (moe && layerKind(spec, spec.numLayers - 1).moe) {
+    const expert = mlpParams(spec.mlp, d, BigInt(moe.expertIntermediateSize));
+    feedForward = BigInt(moe.numExperts) * expert +
+      BigInt(moe.numSharedExperts) * mlpParams(spec.mlp, d, BigInt(moe.sharedExpertIntermediateSize)) + routerParams(moe, d);
+  } else {
+    feedForward = mlpParams(spec.mlp, d, BigInt(spec.mlp.intermediateSize));
+  }
+  return modules * (3n * norm + 2n * d * d + mixer + feedForward);
+}
+
+/** The router d → E, its per-expert bias (DeepSeek-V3, gpt-oss) and the shared expert's gate d → 1 (Qwen). */
+function routerParams(moe: MoeSpec, d: bigint): bigint {
+  return d * BigInt(moe.numExperts) + (moe.routerBias ? BigInt(moe.numExperts) : 0n) + (moe.sharedExpertGate ? d : 0n);
 }
 
 function sum(breakdown: ParamBreakdown): bigint {

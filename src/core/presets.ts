@@ -108,10 +108,10 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: "deepseek-v3",
-    spec: { name: "DeepSeek-V3 (MoE, MLA)", vocabSize: 129280, hiddenSize: 7168, numLayers: 61, attention: { kind: "mla", numHeads: 128, qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128, bias: false }, mlp: { gated: true, intermediateSize: 18432, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false, moe: { numExperts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, numSharedExperts: 1, sharedExpertIntermediateSize: 2048, sharedExpertGate: false, routerBias: true, firstDenseLayers: 3 }},
+    spec: { name: "DeepSeek-V3 (MoE, MLA)", vocabSize: 129280, hiddenSize: 7168, numLayers: 61, attention: { kind: "mla", numHeads: 128, qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128, bias: false }, mlp: { gated: true, intermediateSize: 18432, activation: "silu", bias: false }, norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true }, positions: { kind: "rotary", fraction: 1 }, tiedEmbeddings: false, moe: { numExperts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, numSharedExperts: 1, sharedExpertIntermediateSize: 2048, sharedExpertGate: false, routerBias: true, firstDenseLayers: 3 }, multiTokenPrediction: { layers: 1 } },
     citation: { label: "DeepSeek-V3 (MoE, MLA) config.json", reference: "DeepSeek-AI 2024, DeepSeek-V3 Technical Report; Hugging Face deepseek-ai/DeepSeek-V3, config.json", url: "https://huggingface.co/deepseek-ai/DeepSeek-V3" },
     hfRepo: "deepseek-ai/DeepSeek-V3",
-    published: { total: "671026419200", active: "37552297472", note: "671B total / 37B activated (README); HF weights are 685B = 671B main + 14B multi-token-prediction module, which is not part of the main model" },
+    published: { total: "671026419200", active: "37552297472", note: "671B total / 37B activated (README); HF weights are 685B = 671B main + 14B multi-token-prediction module (counted apart here: 11.6B, plus the copies of the embedding and LM head the checkpoint stores with it)" },
   },
   {
     id: "falcon-7b",
@@ -186,10 +186,10 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: "glm-4.5",
-    spec: {"name": "GLM-4.5 (MoE)", "vocabSize": 151552, "hiddenSize": 5120, "numLayers": 92, "attention": {"kind": "standard", "numHeads": 96, "numKvHeads": 8, "headDim": 128, "qkvBias": true, "outBias": false, "qkNorm": "head"}, "mlp": {"gated": true, "intermediateSize": 12288, "activation": "silu", "bias": false}, "norm": {"kind": "rmsnorm", "affine": true, "bias": false, "perLayer": 2, "final": true}, "positions": {"kind": "rotary", "fraction": 0.5}, "tiedEmbeddings": false, "moe": {"numExperts": 160, "expertsPerToken": 8, "expertIntermediateSize": 1536, "numSharedExperts": 1, "sharedExpertIntermediateSize": 1536, "sharedExpertGate": false, "routerBias": true, "firstDenseLayers": 3}},
+    spec: {"name": "GLM-4.5 (MoE)", "vocabSize": 151552, "hiddenSize": 5120, "numLayers": 92, "attention": {"kind": "standard", "numHeads": 96, "numKvHeads": 8, "headDim": 128, "qkvBias": true, "outBias": false, "qkNorm": "head"}, "mlp": {"gated": true, "intermediateSize": 12288, "activation": "silu", "bias": false}, "norm": {"kind": "rmsnorm", "affine": true, "bias": false, "perLayer": 2, "final": true}, "positions": {"kind": "rotary", "fraction": 0.5}, "tiedEmbeddings": false, "moe": {"numExperts": 160, "expertsPerToken": 8, "expertIntermediateSize": 1536, "numSharedExperts": 1, "sharedExpertIntermediateSize": 1536, "sharedExpertGate": false, "routerBias": true, "firstDenseLayers": 3}, "multiTokenPrediction": {"layers": 1} },
     citation: { label: "GLM-4.5 config.json", reference: "GLM-4.5 Team 2025, GLM-4.5: Agentic, Reasoning, and Coding (ARC) Foundation Models; Hugging Face zai-org/GLM-4.5, config.json", url: "https://huggingface.co/zai-org/GLM-4.5" },
     hfRepo: "zai-org/GLM-4.5",
-    published: { total: "355000000000", active: "32000000000", note: "355B total / 32B activated (report); counted here 352.8B without the checkpoint's MTP layer" },
+    published: { total: "355000000000", active: "32000000000", note: "355B total / 32B activated (report); counted here 352.8B, and the checkpoint's MTP layer apart (3.99B)" },
   },
   {
     id: "phi-2",
@@ -207,7 +207,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: "deepseek-v3.2",
-    spec: {"name": "DeepSeek-V3.2-Exp (MoE, MLA, sparse attention)", "vocabSize": 129280, "hiddenSize": 7168, "numLayers": 61, "attention": {"kind": "mla", "numHeads": 128, "qLoraRank": 1536, "kvLoraRank": 512, "qkNopeHeadDim": 128, "qkRopeHeadDim": 64, "vHeadDim": 128, "bias": false, "indexer": {"numHeads": 64, "headDim": 128, "topK": 2048}}, "mlp": {"gated": true, "intermediateSize": 18432, "activation": "silu", "bias": false}, "norm": {"kind": "rmsnorm", "affine": true, "bias": false, "perLayer": 2, "final": true}, "positions": {"kind": "rotary", "fraction": 1}, "tiedEmbeddings": false, "moe": {"numExperts": 256, "expertsPerToken": 8, "expertIntermediateSize": 2048, "numSharedExperts": 1, "sharedExpertIntermediateSize": 2048, "sharedExpertGate": false, "routerBias": true, "firstDenseLayers": 3}},
+    spec: {"name": "DeepSeek-V3.2-Exp (MoE, MLA, sparse attention)", "vocabSize": 129280, "hiddenSize": 7168, "numLayers": 61, "attention": {"kind": "mla", "numHeads": 128, "qLoraRank": 1536, "kvLoraRank": 512, "qkNopeHeadDim": 128, "qkRopeHeadDim": 64, "vHeadDim": 128, "bias": false, "indexer": {"numHeads": 64, "headDim": 128, "topK": 2048}}, "mlp": {"gated": true, "intermediateSize": 18432, "activation": "silu", "bias": false}, "norm": {"kind": "rmsnorm", "affine": true, "bias": false, "perLayer": 2, "final": true}, "positions": {"kind": "rotary", "fraction": 1}, "tiedEmbeddings": false, "moe": {"numExperts": 256, "expertsPerToken": 8, "expertIntermediateSize": 2048, "numSharedExperts": 1, "sharedExpertIntermediateSize": 2048, "sharedExpertGate": false, "routerBias": true, "firstDenseLayers": 3}, "multiTokenPrediction": {"layers": 1} },
     citation: { label: "DeepSeek-V3.2-Exp config.json", reference: "DeepSeek-AI 2025, DeepSeek-V3.2-Exp: Boosting Long-Context Efficiency with DeepSeek Sparse Attention; Hugging Face deepseek-ai/DeepSeek-V3.2-Exp, config.json", url: "https://huggingface.co/deepseek-ai/DeepSeek-V3.2-Exp" },
     hfRepo: "deepseek-ai/DeepSeek-V3.2-Exp",
     published: { note: "671B main model plus the lightning indexer (0.85B here); the repository lists 685B with the MTP module" },

@@ -48,12 +48,13 @@ describe("CLI", () => {
   });
 
   it("MiMo's multi-token-prediction module is shown apart from the total", () => {
-    const json = JSON.parse(cli(here("mimo-7b-base.json"), "--json").out);
-    // One MTP module: a Qwen2-style layer (attention with q/k/v biases, 2 norms, SwiGLU 11008) + 3 norms + input_proj 2d → d.
+    const json = JSON.parse(cli(here("mimo-7b.json"), "--json").out);
+    // Two MTP modules (num_nextn_predict_layers 2), each a Qwen2-style layer (attention with q/k/v biases, 2 norms,
+    // SwiGLU 11008) + 3 norms + input_proj 2d → d.
     const d = 4096n, kv = 1024n;
     const layer = 2n * d * d + d + 2n * (d * kv + kv) + 2n * d + 3n * d * 11008n;
-    expect(json.params.multiTokenPrediction).toBe(String(layer + 3n * d + 2n * d * d));
-    expect(cli(here("mimo-7b-base.json")).out).toContain("multi-token prediction (apart, not in decode)");
+    expect(json.params.multiTokenPrediction).toBe(String(2n * (layer + 3n * d + 2n * d * d)));
+    expect(cli(here("mimo-7b.json")).out).toContain("multi-token prediction (apart, not in decode)");
   });
 
   it("the plain-text table groups digits", () => {

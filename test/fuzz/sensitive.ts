@@ -78,6 +78,8 @@ const DEEPSEEK_ALTERNATIVES = {
   n_shared_experts: [0, 2], n_routed_experts: [16, null], num_experts_per_tok: [1, 4], first_k_dense_replace: [0, 2, 4],
   moe_layer_freq: [2], kv_lora_rank: [32], q_lora_rank: [null, 48], qk_nope_head_dim: [16], qk_rope_head_dim: [8],
   v_head_dim: [16], vocab_size: [200], attention_bias: [true], tie_word_embeddings: [true], hidden_act: ["gelu"],
+  // The checkpoint's MTP module (modeling_deepseek loads it as layer num_hidden_layers): counted apart.
+  num_nextn_predict_layers: [1],
 };
 
 function withoutKey(config: ConfigObject, key: string): ConfigObject {
@@ -132,7 +134,7 @@ const GLM4_MOE_ALTERNATIVES = {
   hidden_size: [128], intermediate_size: [128], moe_intermediate_size: [48], num_hidden_layers: [6], num_attention_heads: [8],
   num_key_value_heads: [1, 4], head_dim: [8], n_routed_experts: [16], num_experts_per_tok: [1, 4], n_shared_experts: [0, 2],
   first_k_dense_replace: [0, 2], partial_rotary_factor: [1], attention_bias: [true], use_qk_norm: [true], vocab_size: [200],
-  tie_word_embeddings: [true], hidden_act: ["gelu"],
+  tie_word_embeddings: [true], hidden_act: ["gelu"], num_nextn_predict_layers: [1],
 };
 
 export const SENSITIVE: Readonly<Record<string, SensitiveConfig>> = {

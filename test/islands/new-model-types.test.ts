@@ -29,7 +29,7 @@ describe("your model: pasted configs of the new types", () => {
     expect(totalParams(yourModel.renderOutput({ ...props, S: 4096 }, freshDocument()))).toBe(total);
   });
 
-  it.each(["gpt-oss-20b.json", "llama-4-scout-17b-16e.json", "gemma-3-27b.json", "kimi-k2-instruct.json", "glm-4.5.json", "mimo-7b-base.json", "deepseek-v3.2-exp.json", "qwen3-next-80b-a3b.json", "falcon-h1-tiny-90m.json"])(
+  it.each(["gpt-oss-20b.json", "llama-4-scout-17b-16e.json", "gemma-3-27b.json", "kimi-k2-instruct.json", "glm-4.5.json", "mimo-7b.json", "deepseek-v3.2-exp.json", "qwen3-next-80b-a3b.json", "falcon-h1-tiny-90m.json"])(
     "%s imports, renders, and notes what it assumed",
     (file) => {
       const props = yourModel.applyControl?.("config", configText(file), base);

@@ -1,12 +1,12 @@
 import type { ModelSpec, MoeSpec } from "../model";
-import { activation } from "./common";
+import { activation, deepseekStyleMoe, multiTokenPredictionLayers } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
  * DeepSeek-V2 and V3: multi-head latent attention, a few leading dense layers,
  * then routed + shared experts. V3's router carries a learned score-correction
- * bias per expert (topk_method "noaux_tc"). Multi-token-prediction layers are
- * not part of the main model and are not counted. V3.2 (`sparse`) adds the
+ * bias per expert (topk_method "noaux_tc"). Multi-token-prediction modules
+ * (num_nextn_predict_layers) are counted apart, as for MiMo. V3.2 (`sparse`) adds the
  * lightning indexer of DeepSeek Sparse Attention (index_n_heads,
  * index_head_dim, index_topk).
  */
@@ -14,9 +14,8 @@ export function deepseek(version: 2 | 3, sparse = false) {
   return (reader: ConfigReader, name: string): ModelSpec => {
     const hiddenSize = reader.int("hidden_size");
     const numLayers = reader.layers("num_hidden_layers");
-    const nextN = reader.has("num_nextn_predict_layers") ? reader.countOr("num_nextn_predict_layers", 0, "") : 0;
-    if (nextN > 0) reader.assume(`num_nextn_predict_layers = ${nextN}: the multi-token-prediction module is not part of the main model and is not counted`);
-    reader.ignore("num_nextn_predict_layers", "max_position_embeddings", "num_key_value_heads", "ep_size", "n_group", "topk_group",
+    const nextN = multiTokenPredictionLayers(reader);
+    reader.ignore("max_position_embeddings", "num_key_value_heads", "ep_size", "n_group", "topk_group",
       "routed_scaling_factor", "scoring_func", "norm_topk_prob", "seq_aux");
     const topkMethod = reader.stringOr("topk_method", version === 3 ? "noaux_tc" : "greedy", `the DeepSeek-V${version} default`);
     const spec: ModelSpec = {
@@ -46,6 +45,7 @@ export function deepseek(version: 2 | 3, sparse = false) {
     };
     const moe = deepseekMoe(reader, numLayers, topkMethod === "noaux_tc");
     if (moe) spec.moe = moe;
+    if (nextN > 0) spec.multiTokenPrediction = { layers: nextN };
     if (sparse && spec.attention.kind === "mla") {
       // DeepSeek-V3.2: DeepSeek Sparse Attention's lightning indexer (defaults of its config class).
       spec.attention.indexer = {
@@ -64,26 +64,5 @@ function deepseekMoe(reader: ConfigReader, numLayers: number, routerBias: boolea
     reader.ignore("n_routed_experts", "num_experts_per_tok", "moe_intermediate_size", "n_shared_experts", "first_k_dense_replace", "moe_layer_freq");
     return undefined;
   }
-  const firstDenseGiven = reader.countOr("first_k_dense_replace", 0, "the DeepSeek default");
-  if (firstDenseGiven >= numLayers) {
-    reader.assume(`first_k_dense_replace = ${firstDenseGiven} is not below num_hidden_layers = ${numLayers}: every layer is dense and the routed experts are never used`);
-  }
-  const firstDense = Math.min(firstDenseGiven, numLayers);
-  const frequency = reader.intOr("moe_layer_freq", 1, "the DeepSeek default");
-  const offGrid: number[] = [];
-  for (let layer = firstDense; layer < numLayers; layer++) if (layer % frequency !== 0) offGrid.push(layer);
-  const numShared = reader.countOr("n_shared_experts", 0, "no shared experts, the DeepSeek default");
-  const expertWidth = reader.int("moe_intermediate_size");
-  const moe: MoeSpec = {
-    numExperts: reader.int("n_routed_experts"),
-    expertsPerToken: reader.int("num_experts_per_tok"),
-    expertIntermediateSize: expertWidth,
-    numSharedExperts: numShared,
-    sharedExpertIntermediateSize: numShared > 0 ? expertWidth : 0,
-    sharedExpertGate: false,
-    routerBias,
-    firstDenseLayers: firstDense,
-  };
-  if (offGrid.length > 0) moe.denseLayers = offGrid;
-  return moe;
+  return deepseekStyleMoe(reader, numLayers, { family: "DeepSeek", firstDense: 0, shared: 0, routerBias, layerFrequency: true });
 }

@@ -1,5 +1,5 @@
 import type { ModelSpec } from "../model";
-import { activation, kvHeads, slidingWindow } from "./common";
+import { activation, RMS_PRE_NORM, slidingWindow, standardDecoder } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
@@ -27,33 +27,30 @@ export function gemma(generation: 1 | 2 | 3) {
     const finalSoftcap = generation >= 2 ? reader.numberOrNull("final_logit_softcapping") : null;
     const vocabSize = generation === 3 ? reader.intOr("vocab_size", 262_208, "the Gemma 3 default") : reader.int("vocab_size");
     reader.ignore("max_position_embeddings", "query_pre_attn_scalar", "cache_implementation", "sliding_window_size");
-    const spec: ModelSpec = {
-      name,
+    const spec = standardDecoder(reader, name, {
+      family: "Gemma",
       vocabSize,
       hiddenSize,
       numLayers,
+      numHeads,
+      headDim: () => reader.intOr("head_dim", 256, "the Gemma default"),
       attention: {
-        kind: "standard",
-        numHeads,
-        numKvHeads: kvHeads(reader, numHeads),
-        headDim: reader.intOr("head_dim", 256, "the Gemma default"),
         qkvBias: bias,
         outBias: bias,
         qkNorm: generation === 3 ? "head" : "none",
         ...(window ? { slidingWindow: window } : {}),
         ...(attnSoftcap !== null ? { logitSoftcap: attnSoftcap } : {}),
       },
-      mlp: {
+      mlp: () => ({
         gated: true,
         intermediateSize: reader.int("intermediate_size"),
         // transformers runs Gemma's MLP with hidden_activation, else the tanh GELU, whatever hidden_act says.
         activation: activation(reader, ["hidden_activation"], "gelu_pytorch_tanh"),
         bias: false,
-      },
-      norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: generation >= 2 ? 4 : 2, final: true },
-      positions: { kind: "rotary", fraction: 1 },
-      tiedEmbeddings: reader.boolOr("tie_word_embeddings", true, "Gemma ties its LM head to the embedding"),
-    };
+      }),
+      norm: { ...RMS_PRE_NORM, perLayer: generation >= 2 ? 4 : 2 },
+      tied: { fallback: true, why: "Gemma ties its LM head to the embedding" },
+    });
     if (finalSoftcap !== null) spec.finalLogitSoftcap = finalSoftcap;
     reader.ignore("hidden_act", "hidden_activation");
     return spec;

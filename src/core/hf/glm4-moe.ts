@@ -1,5 +1,5 @@
 import type { ModelSpec } from "../model";
-import { activation, headDim, kvHeads } from "./common";
+import { deepseekStyleMoe, gatedMlp, headDim, multiTokenPredictionLayers, standardDecoder } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
@@ -7,53 +7,33 @@ import type { ConfigReader } from "./reader";
  * biases (attention_bias; o_proj has none), optional per-head q/k RMSNorms,
  * partial rotary, first_k_dense_replace dense layers, then routed experts
  * with a sigmoid router and score-correction bias plus shared experts. The
- * multi-token-prediction layer shipped in the checkpoint is not part of the
- * transformers model and is not counted.
+ * multi-token-prediction layer shipped in the checkpoint (layer
+ * num_hidden_layers, which transformers does not load) is counted apart.
  */
 export function glm4Moe(reader: ConfigReader, name: string): ModelSpec {
   const hiddenSize = reader.int("hidden_size");
   const numLayers = reader.layers("num_hidden_layers");
   const numHeads = reader.int("num_attention_heads");
-  const nextN = reader.has("num_nextn_predict_layers") ? reader.countOr("num_nextn_predict_layers", 0, "") : 0;
-  if (nextN > 0) reader.assume(`num_nextn_predict_layers = ${nextN}: the multi-token-prediction layer is not part of the transformers model and is not counted`);
+  const nextN = multiTokenPredictionLayers(reader);
   const fraction = reader.numberOrNull("partial_rotary_factor");
   if (fraction === null) reader.assume("partial_rotary_factor not given: using 0.5 (the GLM-4.5 default)");
   const bias = reader.boolOr("attention_bias", false, "the GLM-4.5 default");
   const qkNorm = reader.boolOr("use_qk_norm", false, "the GLM-4.5 default");
-  const firstDenseGiven = reader.countOr("first_k_dense_replace", 1, "the GLM-4.5 default");
-  const firstDense = Math.min(firstDenseGiven, numLayers);
-  if (firstDenseGiven >= numLayers) reader.assume(`first_k_dense_replace = ${firstDenseGiven} is not below num_hidden_layers = ${numLayers}: every layer is dense`);
-  const numShared = reader.countOr("n_shared_experts", 1, "the GLM-4.5 default");
-  const expertWidth = reader.int("moe_intermediate_size");
-  reader.ignore("num_nextn_predict_layers", "partial_rotary_factor", "max_position_embeddings", "n_group", "topk_group",
+  reader.ignore("partial_rotary_factor", "max_position_embeddings", "n_group", "topk_group",
     "routed_scaling_factor", "norm_topk_prob");
   return {
-    name,
-    vocabSize: reader.int("vocab_size"),
-    hiddenSize,
-    numLayers,
-    attention: {
-      kind: "standard",
+    ...standardDecoder(reader, name, {
+      family: "GLM-4.5",
+      hiddenSize,
+      numLayers,
       numHeads,
-      numKvHeads: kvHeads(reader, numHeads),
-      headDim: headDim(reader, hiddenSize, numHeads, "num_attention_heads"),
-      qkvBias: bias,
-      outBias: false,
-      qkNorm: qkNorm ? "head" : "none",
-    },
-    mlp: { gated: true, intermediateSize: reader.int("intermediate_size"), activation: activation(reader, ["hidden_act"], "silu"), bias: false },
-    moe: {
-      numExperts: reader.int("n_routed_experts"),
-      expertsPerToken: reader.int("num_experts_per_tok"),
-      expertIntermediateSize: expertWidth,
-      numSharedExperts: numShared,
-      sharedExpertIntermediateSize: numShared > 0 ? expertWidth : 0,
-      sharedExpertGate: false,
-      routerBias: true,
-      firstDenseLayers: firstDense,
-    },
-    norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
-    positions: { kind: "rotary", fraction: fraction ?? 0.5 },
-    tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, "the GLM-4.5 default"),
+      headDim: () => headDim(reader, hiddenSize, numHeads, "num_attention_heads"),
+      attention: { qkvBias: bias, outBias: false, qkNorm: qkNorm ? "head" : "none" },
+      mlp: () => gatedMlp(reader),
+      positions: { kind: "rotary", fraction: fraction ?? 0.5 },
+    }),
+    // Glm4MoeConfig has no moe_layer_freq: every layer after the dense ones has experts.
+    moe: deepseekStyleMoe(reader, numLayers, { family: "GLM-4.5", firstDense: 1, shared: 1, routerBias: true, layerFrequency: false }),
+    ...(nextN > 0 ? { multiTokenPrediction: { layers: nextN } } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { ModelSpec } from "../model";
-import { activation, kvHeads, slidingWindow } from "./common";
+import { activation, slidingWindow, standardDecoder } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
@@ -22,22 +22,15 @@ export function gptOss(reader: ConfigReader, name: string): ModelSpec {
   // experts_per_token repeats num_experts_per_tok (the original checkpoint's name); the rest set training or runtime only.
   reader.ignore("experts_per_token", "swiglu_limit", "initial_context_length", "max_position_embeddings", "hidden_act");
   return {
-    name,
-    vocabSize: reader.int("vocab_size"),
-    hiddenSize,
-    numLayers,
-    attention: {
-      kind: "standard",
+    ...standardDecoder(reader, name, {
+      family: "gpt-oss",
+      hiddenSize,
+      numLayers,
       numHeads,
-      numKvHeads: kvHeads(reader, numHeads),
-      headDim: reader.intOr("head_dim", 64, "the gpt-oss default"),
-      qkvBias: bias,
-      outBias: bias,
-      qkNorm: "none",
-      ...(window ? { slidingWindow: window } : {}),
-      sinks: true,
-    },
-    mlp: { gated: true, intermediateSize: width, activation: activation(reader, ["hidden_act"], "silu"), bias: true },
+      headDim: () => reader.intOr("head_dim", 64, "the gpt-oss default"),
+      attention: { qkvBias: bias, outBias: bias, qkNorm: "none", ...(window ? { slidingWindow: window } : {}), sinks: true },
+      mlp: () => ({ gated: true, intermediateSize: width, activation: activation(reader, ["hidden_act"], "silu"), bias: true }),
+    }),
     moe: {
       numExperts: experts,
       expertsPerToken: topK,
@@ -49,8 +42,5 @@ export function gptOss(reader: ConfigReader, name: string): ModelSpec {
       routerBias: true,
       firstDenseLayers: 0,
     },
-    norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
-    positions: { kind: "rotary", fraction: 1 },
-    tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, "the gpt-oss default"),
   };
 }

@@ -1,5 +1,5 @@
 import type { ModelSpec, MoeSpec, SlidingWindowSpec } from "../model";
-import { activation, headDim, kvHeads, slidingWindow } from "./common";
+import { gatedMlp, headDim, multiTokenPredictionLayers, slidingWindow, standardDecoder } from "./common";
 import type { ConfigReader } from "./reader";
 
 /** How one Llama-style model type differs from Llama. */
@@ -105,39 +105,25 @@ export function llamaFamily(modelType: string, variant: Variant) {
     if (modelType !== "llama") reader.ignore("mlp_bias");
     const window = slidingWindow(reader, numLayers, () => variant.sliding(reader, numLayers));
     reader.ignore("max_position_embeddings", ...(variant.ignored ?? []));
-    const spec: ModelSpec = {
-      name,
-      vocabSize: reader.int("vocab_size"),
+    const spec = standardDecoder(reader, name, {
+      family: modelType,
       hiddenSize,
       numLayers,
+      numHeads,
+      headDim: () => dim,
       attention: {
-        kind: "standard",
-        numHeads,
-        numKvHeads: kvHeads(reader, numHeads),
-        headDim: dim,
         qkvBias,
         // Llama's attention_bias also puts a bias on o_proj; Qwen2's always-on bias is for q, k and v only.
         outBias: variant.qkvBias === "config" ? qkvBias : false,
         qkNorm: variant.qkNorm ?? "none",
         ...(window ? { slidingWindow: window } : {}),
       },
-      mlp: {
-        gated: true,
-        intermediateSize: reader.int("intermediate_size"),
-        activation: activation(reader, ["hidden_act"], "silu"),
-        bias: mlpBias,
-      },
-      norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
-      positions: { kind: "rotary", fraction: 1 },
-      tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, `the ${modelType} default`),
-    };
+      mlp: () => ({ ...gatedMlp(reader), bias: mlpBias }),
+    });
     if (variant.moe) spec.moe = variant.moe(reader, numLayers);
     if (variant.multiTokenPrediction) {
-      const modules = reader.countOr("num_nextn_predict_layers", 0, `the ${modelType} default`);
-      if (modules > 0) {
-        spec.multiTokenPrediction = { layers: modules };
-        reader.assume(`num_nextn_predict_layers = ${modules}: the multi-token-prediction ${modules === 1 ? "module is" : "modules are"} counted apart (not in the total) and never run in decode`);
-      }
+      const modules = multiTokenPredictionLayers(reader);
+      if (modules > 0) spec.multiTokenPrediction = { layers: modules };
     }
     return spec;
   };

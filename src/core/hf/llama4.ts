@@ -1,7 +1,7 @@
 import { ConfigError, quoteText } from "../errors";
 import type { ModelSpec } from "../model";
 import { describeValue } from "../validate";
-import { activation, headDim, kvHeads } from "./common";
+import { gatedMlp, headDim, standardDecoder } from "./common";
 import type { ConfigReader } from "./reader";
 
 /**
@@ -30,16 +30,13 @@ export function llama4(reader: ConfigReader, name: string): ModelSpec {
   }
   reader.ignore("attn_scale", "attn_temperature_tuning", "floor_scale", "for_llm_compressor", "max_position_embeddings", "no_rope_layer_interval");
   const expertWidth = reader.int("intermediate_size");
-  const spec: ModelSpec = {
-    name,
-    vocabSize: reader.int("vocab_size"),
+  const spec = standardDecoder(reader, name, {
+    family: "Llama 4",
     hiddenSize,
     numLayers,
+    numHeads,
+    headDim: () => headDim(reader, hiddenSize, numHeads, "num_attention_heads"),
     attention: {
-      kind: "standard",
-      numHeads,
-      numKvHeads: kvHeads(reader, numHeads),
-      headDim: headDim(reader, hiddenSize, numHeads, "num_attention_heads"),
       qkvBias: bias,
       outBias: bias,
       qkNorm: "none",
@@ -47,16 +44,8 @@ export function llama4(reader: ConfigReader, name: string): ModelSpec {
         ? { chunked: { size: chunkSize, layers: chunkedLayers.length === numLayers ? "all" as const : chunkedLayers } }
         : {}),
     },
-    mlp: {
-      gated: true,
-      intermediateSize: reader.int("intermediate_size_mlp"),
-      activation: activation(reader, ["hidden_act"], "silu"),
-      bias: false,
-    },
-    norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
-    positions: { kind: "rotary", fraction: 1 },
-    tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, "the Llama 4 default"),
-  };
+    mlp: () => gatedMlp(reader, "intermediate_size_mlp"),
+  });
   if (moeLayers.size > 0) {
     spec.moe = {
       numExperts: reader.int("num_local_experts"),

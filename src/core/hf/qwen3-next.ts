@@ -1,6 +1,6 @@
 import { ConfigError, quoteText } from "../errors";
 import type { ModelSpec } from "../model";
-import { activation, kvHeads } from "./common";
+import { gatedMlp, standardDecoder } from "./common";
 import { qwenMoe } from "./llama-family";
 import type { ConfigReader } from "./reader";
 
@@ -20,27 +20,17 @@ export function qwen3Next(reader: ConfigReader, name: string): ModelSpec {
   if (fraction === null) reader.assume("partial_rotary_factor not given: using 0.25 (the Qwen3-Next default)");
   const bias = reader.boolOr("attention_bias", false, "the Qwen3-Next default");
   reader.ignore("max_position_embeddings", "use_sliding_window", "sliding_window", "max_window_layers");
-  const spec: ModelSpec = {
-    name,
-    vocabSize: reader.int("vocab_size"),
+  const spec = standardDecoder(reader, name, {
+    family: "Qwen3-Next",
     hiddenSize,
     numLayers,
-    attention: {
-      kind: "standard",
-      numHeads,
-      numKvHeads: kvHeads(reader, numHeads),
-      headDim: reader.intOr("head_dim", 256, "the Qwen3-Next default"),
-      qkvBias: bias,
-      outBias: bias,
-      qkNorm: "head",
-      outputGate: true,
-    },
-    mlp: { gated: true, intermediateSize: reader.int("intermediate_size"), activation: activation(reader, ["hidden_act"], "silu"), bias: false },
-    norm: { kind: "rmsnorm", affine: true, bias: false, perLayer: 2, final: true },
+    numHeads,
+    headDim: () => reader.intOr("head_dim", 256, "the Qwen3-Next default"),
+    attention: { qkvBias: bias, outBias: bias, qkNorm: "head", outputGate: true },
+    mlp: () => gatedMlp(reader),
     positions: { kind: "rotary", fraction: fraction ?? 0.25 },
-    tiedEmbeddings: reader.boolOr("tie_word_embeddings", false, "the Qwen3-Next default"),
-    moe: qwenMoe(true)(reader, numLayers),
-  };
+  });
+  spec.moe = qwenMoe(true)(reader, numLayers);
   if (linearLayers.length > 0) {
     spec.linearAttention = {
       kind: "gated-deltanet",
