@@ -193,6 +193,21 @@ describe("numbering and the published rendering", () => {
     expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
   });
 
+  it("an unchanged chart shown from the page keeps its id on every re-run", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    const chart = await cellNumber(page, "showPlot(");
+    const id = (await page.locator(`.cell-code[data-cell="${chart}"] .cell-outputs figure.numbered-figure`).getAttribute("id"))!;
+    await startLive(page);
+    for (let run = 0; run < 2; run++) {
+      await cellBar(page, chart).getByRole("button", { name: "Run", exact: true }).click();
+      await settled(page);
+      expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+      expect(await page.locator(`.cell-code[data-cell="${chart}"] .live-outputs figure`).getAttribute("id")).toBe(id);
+      expect(await page.locator(`[id="${id}"]`).isVisible()).toBe(true);
+    }
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
   it("outputs equal to the published ones show the build's own rendering, and KaTeX is not loaded for them", async () => {
     const { page, problems } = await open("notebooks/01-the-question/");
     const formulaCells = await page.locator(".cell-code:has(.output-text-latex)").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell"))));

@@ -232,7 +232,7 @@ export class LiveNotebook {
         container.append(slot);
         const place = outputs.length - 1;
         const published = this.publishedOutput(cell, place);
-        const element = this.samePublished(cell, place, output) && published ? Promise.resolve(published.cloneNode(true) as HTMLElement) : renderOutput(output, this.document, this.options.renderers, published);
+        const element = this.samePublished(cell, place, output) && published ? Promise.resolve(copyOfPublished(published)) : renderOutput(output, this.document, this.options.renderers, published);
         rendering.push(
           element.then((shown) => {
             slot.replaceWith(shown);
@@ -400,4 +400,16 @@ function moveIds(published: Element, shown: Element): void {
     element.setAttribute("data-published-id", id);
     element.removeAttribute("id");
   }
+}
+
+/** A copy of a published output, with the ids it has (or gave to an earlier run's copy). */
+function copyOfPublished(published: HTMLElement): HTMLElement {
+  const copy = published.cloneNode(true) as HTMLElement;
+  for (const element of [copy, ...copy.querySelectorAll("[data-published-id]")]) {
+    const id = element.getAttribute("data-published-id");
+    if (id === null) continue;
+    element.setAttribute("id", id);
+    element.removeAttribute("data-published-id");
+  }
+  return copy;
 }
