@@ -28,8 +28,9 @@ function partOf(path: string): string {
   if (/^worker/.test(name)) return "runtime worker + TS→JS (sucrase)";
   if (/^live/.test(name)) return "live notebook UI, page side";
   if (/^core/.test(name)) return "formula core (src/core)";
-  if (/^(notebook|document)/.test(name)) return "notebook helpers (src/notebook, linkedom)";
-  if (/^src-/.test(name)) return "Observable Plot + d3 (whole namespace)";
+  if (/^(notebook|document)/.test(name)) return "notebook helpers (src/notebook, linkedom without its CSS and HTML parsers)";
+  if (/^(src-|plot-namespace)/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts)";
+  if (/^rehype-raw/.test(name)) return "raw HTML in Markdown (rehype-raw, parse5)";
   if (/^markdown|^hast-util-to-html|^space-separated/.test(name)) return "Markdown renderer (the build's pipeline)";
   if (/^katex/.test(name)) return "KaTeX (text/latex outputs)";
   if (/^files/.test(name)) return "virtual files (node:fs)";

@@ -16,8 +16,13 @@ export function startLive(): Promise<unknown> {
         return katex.renderToString(tex, { displayMode: true, output: "htmlAndMathml", strict: "ignore", throwOnError: false });
       },
       async markdown(text) {
-        const [{ markdownToHast }, { toHtml }] = await Promise.all([import("../loaders/notebook/markdown"), import("hast-util-to-html")]);
-        const tree = markdownToHast(text);
+        const [{ markdownToHastWithoutRaw, hasRawHtml }, { toHtml }] = await Promise.all([import("../loaders/notebook/markdown-syntax"), import("hast-util-to-html")]);
+        let tree = markdownToHastWithoutRaw(text);
+        // Raw HTML in the Markdown is parsed as the build parses it (rehype-raw), loaded only when there is some.
+        if (hasRawHtml(tree)) {
+          const [{ default: rehypeRaw }, { VFile }] = await Promise.all([import("rehype-raw"), import("vfile")]);
+          tree = (rehypeRaw() as unknown as (tree: unknown, file: unknown) => typeof tree)(tree, new VFile());
+        }
         // Math in Markdown is typeset as the build typesets it (rehype-katex), loaded only when there is some.
         if (/language-math/.test(JSON.stringify(tree))) {
           const [{ default: rehypeKatex }, { VFile }] = await Promise.all([import("rehype-katex"), import("vfile")]);

@@ -87,7 +87,8 @@ function renderPlot(plotOptions: Plot.PlotOptions, options: PlotDisplayOptions):
   try {
     const rendered: unknown = Plot.plot({
       ...plotOptions,
-      document: plotOptions.document ?? notebookDocument(),
+      // linkedom's document, typed structurally (ServerDocument): under the DOM library it is not a Document.
+      document: (plotOptions.document ?? notebookDocument()) as Plot.PlotOptions["document"],
       title: options.title ?? plotOptions.title,
       caption: options.caption ?? plotOptions.caption,
       ariaLabel: options.title ?? plotOptions.ariaLabel,

@@ -159,6 +159,86 @@ describe("notebook 07 (your model) as a reader uses it", () => {
   });
 });
 
+describe("numbering and the published rendering", () => {
+  it("a chart run with another model keeps the page's figure number and id, after a run and a re-run, and gives them back on Reset", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    const chart = await cellNumber(page, "showPlot(");
+    // Read from the static page, before anything runs: the build numbered the chart.
+    const published = page.locator(`.cell-code[data-cell="${chart}"] .cell-outputs figure.numbered-figure`);
+    const id = (await published.getAttribute("id"))!;
+    const number = (await published.locator(".figure-number").textContent())!;
+    expect(number).toMatch(/^Figure \d+\.$/);
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    await editCell(page, inputs, 'const presetId: string = "gpt2";\nconst pastedConfig = "";\nconst context = 1024;\n');
+    const live = page.locator(`.cell-code[data-cell="${chart}"] .live-outputs figure`);
+    const check = async (): Promise<void> => {
+      expect(await live.locator("svg[role=img]").getAttribute("aria-label")).toBe(`${presetById("gpt2").spec.name}: FLOPs per generated token against context`);
+      expect(await live.getAttribute("id")).toBe(id);
+      expect(await live.locator("figcaption .figure-number").textContent()).toBe(number);
+      // One element with the id, the one shown, so cross-references land on it.
+      expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+      expect(await page.locator(`[id="${id}"]`).isVisible()).toBe(true);
+    };
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await settled(page);
+    await check();
+    await cellBar(page, chart).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    await check();
+    await cellBar(page, chart).getByRole("button", { name: "Reset" }).click();
+    expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+    expect(await published.getAttribute("id")).toBe(id);
+    expect(await published.isVisible()).toBe(true);
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("an unchanged chart shown from the page keeps its id on every re-run", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    const chart = await cellNumber(page, "showPlot(");
+    const id = (await page.locator(`.cell-code[data-cell="${chart}"] .cell-outputs figure.numbered-figure`).getAttribute("id"))!;
+    await startLive(page);
+    for (let run = 0; run < 2; run++) {
+      await cellBar(page, chart).getByRole("button", { name: "Run", exact: true }).click();
+      await settled(page);
+      expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+      expect(await page.locator(`.cell-code[data-cell="${chart}"] .live-outputs figure`).getAttribute("id")).toBe(id);
+      expect(await page.locator(`[id="${id}"]`).isVisible()).toBe(true);
+    }
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("outputs equal to the published ones show the build's own rendering, and KaTeX is not loaded for them", async () => {
+    const { page, problems } = await open("notebooks/01-the-question/");
+    const formulaCells = await page.locator(".cell-code:has(.output-text-latex)").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell"))));
+    expect(formulaCells.length).toBeGreaterThan(0);
+    const before = await Promise.all(formulaCells.map((cell) => page.locator(`.cell-code[data-cell="${cell}"] .cell-outputs`).innerHTML()));
+    await startLive(page);
+    await runAll(page);
+    for (const [i, cell] of formulaCells.entries()) {
+      const live = page.locator(`.cell-code[data-cell="${cell}"] .live-outputs`);
+      expect(await live.isVisible()).toBe(true);
+      // The same markup as the build's (ids move to the shown copy, so compare without them).
+      const withoutIds = (html: string): string => html.replace(/ (id|data-published-id)="[^"]*"/g, "");
+      expect(withoutIds(await live.innerHTML())).toBe(withoutIds(before[i]!));
+    }
+    const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name));
+    expect(scripts.filter((name) => /\/katex[.-][^/]*\.js$/.test(name))).toEqual([]);
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("a Plot member the browser does not bundle is named, with where to run it", async () => {
+    const { page } = await open("notebooks/07-your-model/");
+    await startLive(page);
+    const chart = await cellNumber(page, "showPlot(");
+    await editCell(page, chart, "Plot.hexbin;\n");
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect(await outputText(page, chart)).toContain("Plot.hexbin is part of Observable Plot but not of the smaller Plot this page loads in your browser");
+    expect(await outputText(page, chart)).toContain("run this cell in Jupyter, which has all of Plot");
+  });
+});
+
 describe("errors and runaway code", () => {
   it("a syntax error names the line and column in the cell as written", async () => {
     const { page } = await open("notebooks/07-your-model/");

@@ -7,9 +7,10 @@
  */
 import { NotebookKernel, type RunOutcome } from "../runtime/kernel";
 import type { CellOutput } from "../runtime/protocol";
-import { renderOutput, type RichRenderers } from "../runtime/render";
+import { publishedId, renderOutput, type RichRenderers } from "../runtime/render";
 import type { CellEditor } from "./codemirror";
 import { decodeEdits, EDITS_PREFIX, encodeEdits, type Edits } from "./share";
+import { ISLAND_MIME } from "../../islands/island";
 
 interface NotebookJson {
   cells: Array<{ cell_type: string; source: string | string[]; outputs?: CellOutput[]; execution_count?: number | null; metadata?: Record<string, unknown> }>;
@@ -161,6 +162,11 @@ export class LiveNotebook {
     }
     cell.element?.querySelector(".live-outputs")?.remove();
     cell.element?.querySelector(".cell-outputs[hidden]")?.removeAttribute("hidden");
+    // The published figures and equations take their ids back (cross-references land on them again).
+    for (const moved of cell.element?.querySelectorAll("[data-published-id]") ?? []) {
+      moved.setAttribute("id", moved.getAttribute("data-published-id")!);
+      moved.removeAttribute("data-published-id");
+    }
     cell.outputs = undefined;
     if (cell.status) cell.status.textContent = "Reset to the published code and outputs.";
   }
@@ -224,7 +230,15 @@ export class LiveNotebook {
       if (container) {
         const slot = this.element("div", "live-slot");
         container.append(slot);
-        rendering.push(renderOutput(output, this.document, this.options.renderers).then((element) => void slot.replaceWith(element)));
+        const place = outputs.length - 1;
+        const published = this.publishedOutput(cell, place);
+        const element = this.samePublished(cell, place, output) && published ? Promise.resolve(copyOfPublished(published)) : renderOutput(output, this.document, this.options.renderers, published);
+        rendering.push(
+          element.then((shown) => {
+            slot.replaceWith(shown);
+            if (published) moveIds(published, shown);
+          }),
+        );
       }
     };
     const outcome = await this.kernel.run(cell.number, cell.source, show);
@@ -238,6 +252,27 @@ export class LiveNotebook {
     cell.element?.setAttribute("data-live", outcome);
     if (cell.status) cell.status.textContent = outcome === "ok" ? `Cell ${cell.number} ran in your browser.` : outcome === "error" ? `Cell ${cell.number} failed; see the error below.` : `Cell ${cell.number} ${outcome === "timeout" ? "timed out" : "was stopped"}.`;
     return outcome;
+  }
+
+  /** The page's element for output `place` of the cell (what the build rendered), if the page shows it. */
+  private publishedOutput(cell: LiveCell, place: number): HTMLElement | null {
+    const outputs = cell.element?.querySelectorAll<HTMLElement>(".cell-outputs:not(.live-outputs) > .output");
+    return outputs?.[place] ?? null;
+  }
+
+  /**
+   * Whether a run's output is the published one (same type, MIME bundle and metadata): the page then
+   * shows the build's own rendering of it, so KaTeX and the Markdown renderer load only for outputs that
+   * changed. Islands are always rendered afresh (each live island gets its own id).
+   */
+  private samePublished(cell: LiveCell, place: number, output: CellOutput): boolean {
+    if (output.output_type !== "display_data" && output.output_type !== "execute_result") return false;
+    if (ISLAND_MIME in output.data) return false;
+    const original = this.notebook.cells[cell.number - 1]?.outputs?.[place];
+    if (original?.output_type !== "display_data" && original?.output_type !== "execute_result") return false;
+    const text = (value: unknown): unknown => (Array.isArray(value) ? value.join("") : value);
+    const bundle = (data: Record<string, unknown>): string => JSON.stringify(Object.entries(data).map(([type, value]) => [type, text(value)]).sort());
+    return bundle(original.data) === bundle(output.data) && JSON.stringify(original.metadata ?? {}) === JSON.stringify(output.metadata ?? {});
   }
 
   private outputContainer(cell: LiveCell): HTMLElement | undefined {
@@ -352,4 +387,29 @@ export class LiveNotebook {
     button.addEventListener("click", () => void action());
     return button;
   }
+}
+
+/**
+ * A live output that took a published figure's or equation's id: the hidden published element gives it up
+ * (kept in data-published-id until Reset), so the page has each id once and links land on what is shown.
+ */
+function moveIds(published: Element, shown: Element): void {
+  for (const element of published.querySelectorAll("[id]")) {
+    const id = element.getAttribute("id")!;
+    if (shown.querySelector(`[id="${CSS.escape(id)}"]`) === null) continue;
+    element.setAttribute("data-published-id", id);
+    element.removeAttribute("id");
+  }
+}
+
+/** A copy of a published output, with the ids it has (or gave to an earlier run's copy). */
+function copyOfPublished(published: HTMLElement): HTMLElement {
+  const copy = published.cloneNode(true) as HTMLElement;
+  for (const element of [copy, ...copy.querySelectorAll("[data-published-id]")]) {
+    const id = element.getAttribute("data-published-id");
+    if (id === null) continue;
+    element.setAttribute("id", id);
+    element.removeAttribute("data-published-id");
+  }
+  return copy;
 }

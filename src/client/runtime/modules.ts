@@ -21,7 +21,8 @@ const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
 const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts", "../../reference/**/*.ts"]);
 
 const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
-  "@observablehq/plot": () => import("@observablehq/plot"),
+  // The common part of Plot, not its whole namespace (see plot.ts): a member left out says so when used.
+  "@observablehq/plot": async () => (await import("./plot-namespace")).plotNamespace(),
   "node:fs": async () => (await import("./files")).fileSystem(),
 };
 

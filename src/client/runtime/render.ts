@@ -20,8 +20,13 @@ export interface RichRenderers {
 
 let islandCount = 0;
 
-/** One output as an element (`<div class="output output-…">`). */
-export async function renderOutput(output: CellOutput, document: Document, renderers: RichRenderers): Promise<HTMLElement> {
+/**
+ * One output as an element (`<div class="output output-…">`). `published` is
+ * the page's element for the output in the same place (the build rendered
+ * it): a figure or an equation there keeps its number, id and classes here,
+ * so "Figure 2." and "(3)" survive a run, and cross-references still land.
+ */
+export async function renderOutput(output: CellOutput, document: Document, renderers: RichRenderers, published?: Element | null): Promise<HTMLElement> {
   switch (output.output_type) {
     case "stream":
       return wrap(document, output.name === "stderr" ? "stream output-stderr" : "stream", [pre(document, "stream-text", stripAnsi(output.text))]);
@@ -31,11 +36,11 @@ export async function renderOutput(output: CellOutput, document: Document, rende
       return element;
     }
     default:
-      return renderBundle(output.data, output.metadata, document, renderers);
+      return renderBundle(output.data, output.metadata, document, renderers, published ?? null);
   }
 }
 
-async function renderBundle(data: Record<string, unknown>, metadata: Record<string, unknown>, document: Document, renderers: RichRenderers): Promise<HTMLElement> {
+async function renderBundle(data: Record<string, unknown>, metadata: Record<string, unknown>, document: Document, renderers: RichRenderers, published: Element | null): Promise<HTMLElement> {
   const mime = MIME_PRIORITY.find((type) => type in data);
   const text = (type: string): string => (typeof data[type] === "string" ? (data[type] as string) : Array.isArray(data[type]) ? (data[type] as string[]).join("") : JSON.stringify(data[type]));
   if (mime === undefined) return wrap(document, "text-plain", [pre(document, "plain-text", `(an output with no type the page can show: ${Object.keys(data).join(", ") || "empty"})`)]);
@@ -60,7 +65,7 @@ async function renderBundle(data: Record<string, unknown>, metadata: Record<stri
       content = renderers.markdown ? [html(document, await renderers.markdown(text(mime)))] : [pre(document, "plain-text", text(mime))];
       break;
     case "text/latex":
-      content = renderers.latex ? [html(document, await renderers.latex(stripDelimiters(text(mime).trim())))] : [pre(document, "plain-text", text(mime))];
+      content = renderers.latex ? [equation(document, await renderers.latex(numberedTex(stripDelimiters(text(mime).trim()), published)), published)] : [pre(document, "plain-text", text(mime))];
       break;
     case "text/plain":
       content = [pre(document, "plain-text", stripAnsi(text(mime)))];
@@ -86,7 +91,58 @@ async function renderBundle(data: Record<string, unknown>, metadata: Record<stri
     caption.textContent = metadata.caption;
     figure.append(caption);
   }
+  numberFigures(element, published);
   return element;
+}
+
+/** Whether an element carries the page's id (a moved id is kept in data-published-id, see live-notebook.ts). */
+export function publishedId(element: Element): string | null {
+  return element.getAttribute("id") ?? element.getAttribute("data-published-id");
+}
+
+/**
+ * The page numbers captioned figures in document order (site/loaders/notebook/figures.ts); the live
+ * output's n-th figure takes the published output's n-th numbered figure's number, id and class.
+ */
+function numberFigures(element: HTMLElement, published: Element | null): void {
+  const numbered = published ? [...published.querySelectorAll("figure.numbered-figure")] : [];
+  const figures = [...element.querySelectorAll("figure")].filter((figure) => figure.querySelector(":scope > figcaption"));
+  figures.forEach((figure, i) => {
+    const source = numbered[i];
+    const number = source?.querySelector(".figure-number")?.textContent;
+    if (!source || !number) return;
+    const id = publishedId(source);
+    if (id !== null) figure.id = id;
+    figure.classList.add("numbered-figure");
+    const caption = figure.querySelector(":scope > figcaption")!;
+    const span = element.ownerDocument.createElement("span");
+    span.className = "figure-number";
+    span.textContent = number;
+    caption.prepend(span, " ");
+  });
+}
+
+/**
+ * TeX as the build typesets an output's formula (site/loaders/notebook/equations.ts): \label{…} is
+ * taken out (it becomes the wrapper's id), and a formula the page numbered gets the same number.
+ */
+function numberedTex(tex: string, published: Element | null): string {
+  const stripped = tex.replace(/\\label\{[^}]*\}/g, "");
+  const tag = published?.querySelector(".equation .katex-html .tag")?.textContent?.trim();
+  const number = tag ? /^\((.*)\)$/.exec(tag)?.[1] : undefined;
+  return number !== undefined && !/\\tag\*?\{/.test(stripped) ? `${stripped.trimEnd()} \\tag{${number}}` : stripped;
+}
+
+/** A display formula in the page's wrapper (<div class="equation">), with the published one's id and tab stop. */
+function equation(document: Document, rendered: string, published: Element | null): HTMLElement {
+  const wrapper = document.createElement("div");
+  wrapper.className = "equation";
+  const source = published?.querySelector(".equation");
+  const id = source ? publishedId(source) : null;
+  if (id !== null) wrapper.id = id;
+  if (source?.hasAttribute("tabindex")) wrapper.tabIndex = 0;
+  wrapper.append(html(document, rendered));
+  return wrapper;
 }
 
 function html(document: Document, source: string): DocumentFragment {
