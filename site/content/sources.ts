@@ -116,6 +116,13 @@ export function citedSources(prose: string, code: string): Source[] {
   return cited.filter((source, index) => cited.findIndex((other) => other.url === source.url) === index);
 }
 
+/** A source by id, for a link written `[text](source:id)`; an unknown id names where it was written. */
+export function sourceById(id: string, where: string): Source {
+  const source = SOURCES.find((candidate) => candidate.id === id);
+  if (!source) throw new Error(`${where}: source:${id} is not in site/content/sources.ts (ids: ${SOURCES.filter((s) => !s.id.includes(":")).map((s) => s.id).join(", ")})`);
+  return source;
+}
+
 /** The heading every notebook's last cell starts with. */
 export const REFERENCES_HEADING = "## References";
 
