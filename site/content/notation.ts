@@ -8,7 +8,7 @@
 export interface NotationSymbol {
   /** The symbol as TeX, e.g. "d_{\\text{attn}}". */
   latex: string;
-  /** What it is, in a reader's words. */
+  /** What it is, in a reader's words; `$…$` is inline TeX. */
   meaning: string;
   /** The same quantity in the post and the papers, as TeX with who writes it so. */
   elsewhere: ReadonlyArray<{ latex: string; who: string }>;
@@ -21,7 +21,7 @@ export const NOTATION: readonly NotationSymbol[] = [
     latex: "d",
     meaning: "hidden size: the width of the residual stream, of every token's vector between layers",
     elsewhere: [
-      { latex: "E", who: "the post (GPT4o's “embedding dimension”)" },
+      { latex: "E", who: "the post, GPT4o’s “embedding dimension”" },
       { latex: "d_{\\text{model}}", who: "Kaplan et al." },
       { latex: "h", who: "Megatron-LM" },
     ],
@@ -35,28 +35,28 @@ export const NOTATION: readonly NotationSymbol[] = [
   },
   {
     latex: "H_{kv}",
-    meaning: "key/value heads: H for multi-head attention, fewer for grouped-query attention (GQA), 1 for multi-query",
+    meaning: "key/value heads: $H$ for multi-head attention, fewer for grouped-query attention (GQA), 1 for multi-query",
     elsewhere: [],
     configKey: "num_key_value_heads",
   },
   {
     latex: "d_h",
-    meaning: "width of one head (usually d / H)",
+    meaning: "width of one head (usually $d/H$)",
     elsewhere: [
-      { latex: "k", who: "Chinchilla (key_size)" },
+      { latex: "k", who: "Chinchilla’s key_size" },
       { latex: "Q", who: "PaLM" },
     ],
     configKey: "head_dim",
   },
   {
     latex: "d_{\\text{attn}}",
-    meaning: "attention width H·d_h: the width of the queries and of the attention output (equal to d in most models, not in all)",
+    meaning: "attention width $H\\cdot d_h$: the width of the queries and of the attention output (equal to $d$ in most models, not in all)",
     elsewhere: [{ latex: "d_{\\text{attn}}", who: "Kaplan et al." }],
   },
   {
     latex: "d_{ff}",
-    meaning: "MLP hidden width (4d in GPT-style models)",
-    elsewhere: [{ latex: "d_{\\text{ff}}", who: "Kaplan et al., Chinchilla (ffw_size)" }],
+    meaning: "MLP hidden width ($4d$ in GPT-style models)",
+    elsewhere: [{ latex: "d_{\\text{ff}}", who: "Kaplan et al.; Chinchilla’s ffw_size" }],
     configKey: "intermediate_size",
   },
   {
@@ -92,13 +92,13 @@ export const NOTATION: readonly NotationSymbol[] = [
     latex: "N",
     meaning: "parameters that multiply each token: every weight matrix the token passes through, the LM head included, the embedding lookup (a read, not a product) left out",
     elsewhere: [
-      { latex: "N", who: "Kaplan et al. (non-embedding parameters, LM head left out too)" },
-      { latex: "N", who: "Grok (all parameters)" },
+      { latex: "N", who: "Kaplan et al., without the LM head" },
+      { latex: "N", who: "Grok, all parameters" },
     ],
   },
   {
     latex: "N_{\\text{active}}",
-    meaning: "in a mixture of experts, the parameters one token uses: the shared weights and its k routed experts (N_active = N for a dense model)",
+    meaning: "in a mixture of experts, the parameters one token uses: the shared weights and its $k$ routed experts ($N_{\\text{active}} = N$ for a dense model)",
     elsewhere: [],
   },
   {

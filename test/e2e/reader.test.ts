@@ -68,7 +68,7 @@ describe("reader mode on the real site", () => {
       const button = cell.locator("button.copy-code");
       await expect.poll(() => button.isVisible()).toBe(true);
       await button.click();
-      await expect.poll(() => button.textContent()).toBe("Copied");
+      await expect.poll(() => button.getAttribute("data-state")).toBe("copied");
       const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
       expect(copied.startsWith("console.log(gpt4oRepl.repl.typed);\n")).toBe(true);
     } finally {

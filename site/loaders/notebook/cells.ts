@@ -51,9 +51,12 @@ export async function renderCell(cell: Cell, file: string, context: OutputContex
   return wrapper;
 }
 
-/** Shown and wired by the page script (site/client/copy-button.ts); hidden without JavaScript. */
+/**
+ * Shown and wired by the page script (site/client/copy-button.ts); hidden without JavaScript.
+ * Its visible label comes from CSS, so the page's text is the same with and without scripts.
+ */
 function copyButton(cellNumber: number): Element {
-  const button = element("button", ["copy-code"], [{ type: "text", value: "Copy" }]);
+  const button = element("button", ["copy-code"], []);
   Object.assign(button.properties, { type: "button", hidden: true, dataCopy: "", dataPagefindIgnore: "", ariaLabel: `Copy the code of cell ${cellNumber}` });
   return button;
 }
