@@ -15,7 +15,9 @@ export function pagefind(): AstroIntegration {
         const { createIndex, close } = await import("pagefind");
         const outDir = fileURLToPath(dir);
         try {
-          const { index, errors } = await createIndex({ forceLanguage: "en" });
+          // Search shows prose: KaTeX's visual copy of each formula and its TeX source are left out
+          // (the MathML reading stays), so "S" is indexed once, not as "SSS".
+          const { index, errors } = await createIndex({ forceLanguage: "en", excludeSelectors: [".katex-html", "annotation"] });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
           const added = await index.addDirectory({ path: outDir });
           if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join("; ")}`);

@@ -9,6 +9,7 @@ import { toHtml } from "hast-util-to-html";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { sourceById } from "../sources";
 import { escapeHtml } from "../../../src/core/index";
 import { CHECKS } from "./checks";
 import { CLAIMS, type Claim } from "./claims";
@@ -71,7 +72,8 @@ export function checkClaim(claim: Claim, sections: Map<string, string> = (cached
   if (leftover) throw new Error(`${PROSE_FILE}, ## ${claim.id}: a stray “${leftover[0]}” (figures are written {name})`);
   const tree = unified().use(remarkParse).use(remarkRehype).runSync(unified().use(remarkParse).parse(marked));
   const rendered = toHtml(tree).replace(/^<p>([\s\S]*)<\/p>$/, "$1");
-  const summaryHtml = rendered.replace(/⟦([A-Za-z0-9]+)⟧/g, (_, name: string) => escapeHtml((figures as Record<string, Figure>)[name]?.text ?? ""));
+  const linked = rendered.replace(/href="source:([^"]*)"/g, (_, id: string) => `href="${escapeHtml(sourceById(id, `${PROSE_FILE}, ## ${claim.id}`).url)}"`);
+  const summaryHtml = linked.replace(/⟦([A-Za-z0-9]+)⟧/g, (_, name: string) => escapeHtml((figures as Record<string, Figure>)[name]?.text ?? ""));
   const listed = Object.values(figures as Record<string, Figure>).filter((figure) => figure.listed !== false);
   return { summaryHtml, figures: listed.map(({ label, text }) => ({ label, text })) };
 }

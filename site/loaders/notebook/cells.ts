@@ -34,18 +34,31 @@ export async function renderCell(cell: Cell, file: string, context: OutputContex
     children = [];
     if (display.input !== "remove" && cell.source.trim() !== "") {
       const code = await highlightCode(cell.source);
-      children.push(display.input === "fold" ? fold("cell-input", "Show code", [code]) : element("div", ["cell-input"], [code]));
+      const copy = copyButton(cell.number);
+      children.push(display.input === "fold" ? fold("cell-input", "Show code", [copy, code]) : element("div", ["cell-input"], [copy, code]));
     }
     if (display.outputs !== "remove" && cell.outputs.length > 0) {
       const outputs = renderOutputs(cell.outputs, place, context);
       children.push(display.outputs === "fold" ? fold("cell-outputs", "Show output", outputs) : element("div", ["cell-outputs"], outputs));
     }
   }
+  // Search shows prose: a cell's code and its tables and charts would read as words run together.
+  if (cell.type === "code") for (const child of children) if (child.type === "element") child.properties.dataPagefindIgnore = "";
   if (display.foldCell) children = [fold("cell-fold", cell.type === "code" ? "Show cell" : "Show more", children)];
   const wrapper = element(display.margin ? "aside" : "div", ["cell", `cell-${cell.type}`, ...(display.margin ? ["margin-note"] : [])], children);
   wrapper.properties.id = `cell-${cell.number}`;
   wrapper.properties.dataCell = cell.number;
   return wrapper;
+}
+
+/**
+ * Shown and wired by the page script (site/client/copy-button.ts); hidden without JavaScript.
+ * Its visible label comes from CSS, so the page's text is the same with and without scripts.
+ */
+function copyButton(cellNumber: number): Element {
+  const button = element("button", ["copy-code"], []);
+  Object.assign(button.properties, { type: "button", hidden: true, dataCopy: "", dataPagefindIgnore: "", ariaLabel: `Copy the code of cell ${cellNumber}` });
+  return button;
 }
 
 function fold(className: string, summary: string, children: ElementContent[]): Element {
