@@ -15,6 +15,7 @@ import { HARDWARE_PRESETS } from "../../src/core/energy/hardware";
 import { DEEPSEEK_V3_SERVICE, FLASH_MLA_H800 } from "../../src/core/inference/moe";
 import { LLAMA3_405B_TRAINING } from "../../src/core/inference/training";
 import { PRESETS } from "../../src/core/presets";
+import { LONG_CONTEXT_PRESET_IDS } from "../../src/core/long-context";
 
 /** A cited work with its address, and how a notebook shows that it cites it. */
 export interface Source extends Citation {
@@ -103,7 +104,10 @@ export const SOURCES: readonly Source[] = [
   withUrl("flashmla", FLASH_MLA_H800.citation, { prose: /FlashMLA/, code: /\bFLASH_MLA_H800\b/ }),
   ...HARDWARE_PRESETS.map((hardware) => withUrl(`gpu:${hardware.id}`, hardware.citation, { code: new RegExp(`${quoted(hardware.id).source}|HARDWARE_PRESETS`) })),
   ...PRESETS.filter((preset) => preset.citation.url && preset.id !== "post-hypothetical").map((preset) =>
-    withUrl(`model:${preset.id}`, preset.citation, { code: new RegExp(`${quoted(preset.id).source}|\\bPRESETS\\.`) }),
+    withUrl(`model:${preset.id}`, preset.citation, {
+      // Named in the code, or through a list of the core's that holds it.
+      code: new RegExp(`${quoted(preset.id).source}|\\bPRESETS\\.${LONG_CONTEXT_PRESET_IDS.includes(preset.id) ? "|\\bLONG_CONTEXT_PRESET_IDS\\b" : ""}`),
+    }),
   ),
 ];
 
