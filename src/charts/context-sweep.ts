@@ -47,8 +47,8 @@ export interface ContextSweepChartOptions {
  * The log-log line chart of FLOPs per generated token against S, drawn in
  * SVG on the shared log frame (no Plot: the island that redraws it on every
  * input stays small). Series without points are left out, so the same chart
- * draws the two first-principles lines alone. Every point carries its exact
- * value as a hover title. Deterministic: stable class names
+ * draws the two first-principles lines alone. Hovering a context shows
+ * every line's exact value there. Deterministic: stable class names
  * (`hmf-series-<series>`), coordinates rounded to hundredths, no ids.
  */
 export function contextSweepChart(points: readonly SweepPoint[], document: unknown, options: ContextSweepChartOptions): ChartElement {
@@ -77,17 +77,18 @@ export function contextSweepChart(points: readonly SweepPoint[], document: unkno
     const style = { stroke: info.color, "stroke-width": info.width, "stroke-dasharray": info.dash, "stroke-linecap": "round", "stroke-linejoin": "round", fill: "none" };
     svg.appendChild(group({ class: `hmf-series-${id}`, ...style }, [el("path", { d })]));
   }
-  // Hovering a point shows its exact value; the points are invisible until then.
-  const dots = series.flatMap((id) =>
-    points
-      .filter((p) => p.series === id)
-      .map((p) => {
-        const dot = el("circle", { cx: frame.x(p.context), cy: frame.y(Number(p.flops)), r: 4, fill: SWEEP_SERIES_INFO[id].color, "fill-opacity": 0, "pointer-events": "all" });
-        dot.appendChild(el("title", {}, `${SWEEP_SERIES_INFO[id].label}, S = ${groupDigits(p.context)}: ${groupDigits(p.flops)} FLOPs`));
-        return dot;
-      }),
-  );
-  svg.appendChild(group({ class: "hmf-sweep-points" }, dots));
+  // Hovering a context (a band from halfway to the previous one to halfway to the next) shows every line's exact value there.
+  const contextsDrawn = [...new Set(points.map((p) => p.context))].sort((p, q) => p - q);
+  const xs = contextsDrawn.map((context) => frame.x(context));
+  const bands = contextsDrawn.map((context, i) => {
+    const x0 = i === 0 ? frame.left : round(((xs[i - 1] as number) + (xs[i] as number)) / 2);
+    const x1 = i === xs.length - 1 ? frame.right : round(((xs[i] as number) + (xs[i + 1] as number)) / 2);
+    const values = series.flatMap((id) => points.filter((p) => p.series === id && p.context === context).map((p) => `${SWEEP_SERIES_INFO[id].label}: ${groupDigits(p.flops)}`));
+    const band = el("rect", { x: x0, y: frame.top, width: round(x1 - x0), height: frame.bottom - frame.top, fill: "none", "pointer-events": "all" });
+    band.appendChild(el("title", {}, `S = ${groupDigits(context)}, FLOPs per generated token. ${values.join("; ")}`));
+    return band;
+  });
+  svg.appendChild(group({ class: "hmf-sweep-hover" }, bands));
   const highlight = options.highlight;
   if (highlight !== undefined && highlight >= xDomain[0] && highlight <= xDomain[1]) {
     const hx = frame.x(highlight);

@@ -6,8 +6,10 @@
 import { CONTROLS_CLASS, OUTPUT_CLASS } from "../islands/classes";
 import { escapeHtml, IslandInputError, type IslandDefinition } from "../islands/island";
 import { islandId } from "../islands/render";
+import { markupDocument } from "../core/markup";
 import { debounce } from "./debounce";
 import { messageElement } from "./message";
+import { morph, type MorphNode } from "./morph";
 import type { ClientEnv, ControlLike, ElementLike, EventLike, HostElement, OptionLike } from "./dom";
 import { readIslandQuery, writeIslandQuery } from "./url-state";
 
@@ -38,6 +40,8 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   const messages = new Messages(host);
   const id = mountId(host, definition.name, messages);
   const base = baseProps(definition, host, messages);
+  // Charts are drawn as text straight into the output's HTML: no DOM nodes built, serialised and parsed back.
+  const chartDocument = markupDocument();
   let props = withUrlState(definition, base, id, env, messages);
 
   const fieldset = host.querySelector(`.${CONTROLS_CLASS}`);
@@ -58,29 +62,28 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   const render = (): void => {
     const output = host.querySelector(`.${OUTPUT_CLASS}`);
     if (!output) return;
-    // A <details> the reader opened (the sweep's table) stays open across updates.
-    const details = output.querySelectorAll("details");
-    const open: number[] = [];
-    for (let i = 0; i < details.length; i++) if (details[i]?.hasAttribute("open")) open.push(i);
+    const html = definition.renderOutput(props, chartDocument);
+    const fresh = parseElement(env.document, html);
+    if (!fresh) {
+      output.outerHTML = html;
+      return;
+    }
     // A figure the page numbered keeps its number, id and class (cross-references link to the id).
     const figures = output.querySelectorAll("figure");
-    const numbered: Array<{ id: string | null; cls: string | null; number: ElementLike | null }> = [];
+    const freshFigures = fresh.querySelectorAll("figure");
     for (let i = 0; i < figures.length; i++) {
       const figure = figures[i];
-      numbered.push({ id: figure?.getAttribute("id") ?? null, cls: figure?.getAttribute("class") ?? null, number: figure?.querySelector(".figure-number") ?? null });
+      const number = figure?.querySelector(".figure-number");
+      const freshFigure = freshFigures[i];
+      if (!figure || !number || !freshFigure) continue;
+      for (const name of ["id", "class"]) {
+        const value = figure.getAttribute(name);
+        if (value !== null) freshFigure.setAttribute(name, value);
+      }
+      freshFigure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", `<span class="figure-number">${escapeHtml(number.textContent ?? "")}</span> `);
     }
-    output.outerHTML = definition.renderOutput(props, env.document);
-    const fresh = host.querySelector(`.${OUTPUT_CLASS}`);
-    const freshDetails = fresh?.querySelectorAll("details");
-    for (const i of open) freshDetails?.[i]?.setAttribute("open", "");
-    const freshFigures = fresh?.querySelectorAll("figure");
-    numbered.forEach(({ id, cls, number }, i) => {
-      const figure = freshFigures?.[i];
-      if (!figure || number === null) return;
-      if (id !== null) figure.setAttribute("id", id);
-      if (cls !== null) figure.setAttribute("class", cls);
-      figure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", `<span class="figure-number">${escapeHtml(number.textContent ?? "")}</span> `);
-    });
+    // A <details> the reader opened (the sweep's table) stays open: `open` is the reader's.
+    morph(output as unknown as MorphNode, fresh as unknown as MorphNode, (element, name) => name === "open" && element.nodeName === "DETAILS");
   };
 
   /** Shows the props in every control except those the reader is editing. */
@@ -232,6 +235,15 @@ function withUrlState<P>(definition: IslandDefinition<P>, base: P, id: string, e
     messages.show("url", `The link’s setting “${field}” cannot be used (${describeError(error, true)}); showing the page’s own values.`);
     return base;
   }
+}
+
+/** The one element `html` describes, parsed out of the page (in a <template>), or null where the document cannot. */
+function parseElement(document: unknown, html: string): ElementLike | null {
+  const doc = document as { createElement?(tag: string): { innerHTML: string; content?: { firstElementChild: ElementLike | null } } } | null;
+  const template = doc?.createElement?.("template");
+  if (!template) return null;
+  template.innerHTML = html;
+  return template.content?.firstElementChild ?? null;
 }
 
 /** The message of an error without a repeated field prefix when asked. */
