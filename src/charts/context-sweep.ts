@@ -22,6 +22,20 @@ export const SWEEP_SERIES_INFO: Readonly<Record<SweepSeries, { label: string } &
   withCache: { label: "First principles, with a KV cache", color: CONCEPT_COLORS.kvCache, width: 3 },
 };
 
+/** Points per line: about seven per decade over six decades. */
+export const SWEEP_POINTS = 41;
+
+/** `count` whole contexts from `from` to `to`, evenly spaced on a log scale (duplicates dropped). */
+export function logSpacedContexts(from: number, to: number, count: number): number[] {
+  const contexts: number[] = [];
+  const ratio = to / from;
+  for (let i = 0; i < count; i++) {
+    const context = i === count - 1 ? to : Math.round(from * ratio ** (i / (count - 1)));
+    if (contexts[contexts.length - 1] !== context) contexts.push(context);
+  }
+  return contexts;
+}
+
 /** One point of one line: FLOPs per generated token at context S. */
 export interface SweepPoint {
   series: SweepSeries;

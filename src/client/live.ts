@@ -7,6 +7,7 @@ import { CONTROLS_CLASS, OUTPUT_CLASS } from "../islands/classes";
 import { escapeHtml, IslandInputError, type IslandDefinition } from "../islands/island";
 import { islandId } from "../islands/render";
 import { markupDocument } from "../core/markup";
+import { deflateToBase64Url, inflateFromBase64Url } from "./compression";
 import { debounce } from "./debounce";
 import { messageElement } from "./message";
 import { morph, type MorphNode } from "./morph";
@@ -27,8 +28,10 @@ export interface LiveIsland<P> {
   props(): P;
   /** Applies one control's value as if the reader had typed it; false when refused (the message says why). */
   apply(name: string, value: string): boolean;
-  /** Writes a pending URL update now. */
+  /** Writes a pending URL update now (compressed values a moment later). */
   flushUrl(): void;
+  /** Settles when the URL's compressed values (a pasted config) have been read and shown. */
+  readonly restored: Promise<void>;
 }
 
 /**
@@ -42,18 +45,37 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   const base = baseProps(definition, host, messages);
   // Charts are drawn as text straight into the output's HTML: no DOM nodes built, serialised and parsed back.
   const chartDocument = markupDocument();
-  let props = withUrlState(definition, base, id, env, messages);
+  const compressed = definition.compressedQueryKeys ?? [];
+  const { query: urlQuery, problem: urlProblem } = readIslandQuery(env.location.search, id);
+  if (urlProblem) messages.show("url", urlProblem);
+  // Compressed values (a pasted config.json) take a moment to inflate: the island shows the rest of the link first.
+  const inflating = compressed.some((key) => urlQuery[key] !== undefined);
+  let props = urlProblem || inflating ? base : withUrlState(definition, base, urlQuery, id, messages);
 
   const fieldset = host.querySelector(`.${CONTROLS_CLASS}`);
   const controls = fieldset ? controlsIn(fieldset) : [];
   const applied = new Map<string, string>();
   for (const control of controls) applied.set(control.name, initialValue(control));
 
+  const writeQuery = (query: Readonly<Record<string, string>>): void => {
+    const search = writeIslandQuery(env.location.search, id, query);
+    if (search === env.location.search) return;
+    env.history.replaceState(env.history.state, "", `${env.location.pathname}${search}${env.location.hash}`);
+  };
+  let writes = 0;
   const writeUrl = debounce(
     () => {
-      const search = writeIslandQuery(env.location.search, id, definition.toQuery(props));
-      if (search === env.location.search) return;
-      env.history.replaceState(env.history.state, "", `${env.location.pathname}${search}${env.location.hash}`);
+      const query = definition.toQuery(props);
+      const serial = ++writes;
+      const keys = compressed.filter((key) => query[key] !== undefined);
+      if (keys.length === 0) return writeQuery(query);
+      void Promise.all(keys.map(async (key) => [key, await deflateToBase64Url(query[key] as string)] as const)).then(
+        (pairs) => {
+          // A later update has been written meanwhile: this one is out of date.
+          if (serial === writes) writeQuery({ ...query, ...Object.fromEntries(pairs) });
+        },
+        () => messages.show("url", "The link could not be updated (this browser cannot compress the pasted text)."),
+      );
     },
     URL_WRITE_DELAY_MS,
     env,
@@ -145,8 +167,27 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   for (const type of ["input", "change"]) host.addEventListener(type, onInput);
   if (fieldset) fieldset.removeAttribute("disabled");
 
+  const restore = async (): Promise<void> => {
+    if (!inflating) return;
+    const query: Record<string, string> = { ...urlQuery };
+    for (const key of compressed) {
+      const value = query[key];
+      if (value === undefined) continue;
+      try {
+        query[key] = await inflateFromBase64Url(value);
+      } catch (error) {
+        messages.show("url", `The link’s setting “${id}.${key}” cannot be used (it ${describeError(error)}); showing the page’s own values.`);
+        return;
+      }
+    }
+    props = withUrlState(definition, base, query, id, messages);
+    safeRender(render, messages);
+    syncControls(new Set());
+  };
+
   return {
     id,
+    restored: restore(),
     props: () => props,
     apply(name, value) {
       const control = controls.find((candidate) => candidate.name === name);
@@ -221,12 +262,7 @@ function baseProps<P>(definition: IslandDefinition<P>, host: HostElement, messag
   }
 }
 
-function withUrlState<P>(definition: IslandDefinition<P>, base: P, id: string, env: ClientEnv, messages: Messages): P {
-  const { query, problem } = readIslandQuery(env.location.search, id);
-  if (problem) {
-    messages.show("url", problem);
-    return base;
-  }
+function withUrlState<P>(definition: IslandDefinition<P>, base: P, query: Readonly<Record<string, string>>, id: string, messages: Messages): P {
   if (Object.keys(query).length === 0) return base;
   try {
     return definition.fromQuery(query, base);

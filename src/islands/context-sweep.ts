@@ -4,7 +4,9 @@
  * input.
  */
 import { chartHtml } from "../charts/serialize";
-import { contextSweepChart, SWEEP_SERIES, SWEEP_SERIES_INFO, type SweepPoint } from "../charts/context-sweep";
+import { contextSweepChart, logSpacedContexts, SWEEP_POINTS, SWEEP_SERIES, SWEEP_SERIES_INFO, type SweepPoint } from "../charts/context-sweep";
+
+export { logSpacedContexts, SWEEP_POINTS };
 import { legendHtml } from "../charts/legend";
 import { formatSI, groupDigits } from "../core/format";
 import type { ModelSpec } from "../core/model";
@@ -35,24 +37,10 @@ export interface ContextSweepProps {
 /** Llama 2 7B from S = 1 to a million. */
 export const CONTEXT_SWEEP_DEFAULTS: Readonly<ContextSweepProps> = { model: "llama-2-7b", from: 1, to: 1_000_000 };
 
-/** Points per line: about seven per decade over six decades. */
-export const SWEEP_POINTS = 41;
-
 const RANGE = { min: 1, max: 10_000_000 };
 const FROM: NumberControl = { key: "from", label: "S from", hint: "smallest context", range: RANGE, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" };
 const TO: NumberControl = { key: "to", label: "S to", hint: "largest context", range: RANGE, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" };
 const QUERY_KEYS = ["model", "from", "to"] as const;
-
-/** `count` whole contexts from `from` to `to`, evenly spaced on a log scale (duplicates dropped). */
-export function logSpacedContexts(from: number, to: number, count: number): number[] {
-  const contexts: number[] = [];
-  const ratio = to / from;
-  for (let i = 0; i < count; i++) {
-    const context = i === count - 1 ? to : Math.round(from * ratio ** (i / (count - 1)));
-    if (contexts[contexts.length - 1] !== context) contexts.push(context);
-  }
-  return contexts;
-}
 
 /** Every line of the sweep for `spec`, from the core. */
 export function contextSweepData(spec: ModelSpec, from: number, to: number, count = SWEEP_POINTS): SweepPoint[] {

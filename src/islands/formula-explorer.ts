@@ -9,6 +9,8 @@ import { gpt4o } from "../core/formulas/gpt4o";
 import { groupDigits } from "../core/format";
 import type { ModelSpec } from "../core/model";
 import { presetById } from "../core/presets";
+import { tokenFlow } from "../core/token-flow";
+import { tokenFlowFigureHtml } from "./token-flow-figure";
 import {
   numberControlHtml,
   numberControlState,
@@ -160,7 +162,7 @@ export const formulaExplorer: IslandDefinition<FormulaExplorerProps> = {
     return controlsFrame(TITLE, VARIABLES.map((variable) => numberControlHtml(CONTROLS[variable], props[variable])).join(""));
   },
 
-  renderOutput(props) {
+  renderOutput(props, document) {
     const gpt = gpt4oSide(props);
     const corrected = correctedSide(props);
     const inputs = VARIABLES.map((v) => `${v} = ${groupDigits(props[v])}`).join(", ");
@@ -174,7 +176,10 @@ export const formulaExplorer: IslandDefinition<FormulaExplorerProps> = {
     return outputFrame(
       `<div class="hmf-fx"><div class="hmf-fx-sides">${left}${right}</div>` +
       `<p class="hmf-fx-ratio">GPT4o’s total is <strong data-figure="gpt4o-times">${escapeHtml(timesText(gpt.total, corrected.total))}</strong> the first-principles count ` +
-      `for one generated token.</p></div>`
+      `for one generated token.</p>` +
+      // The same sizes as a model, one token through it: moving S shows attention's share grow.
+      tokenFlowFigureHtml(tokenFlow(explorerSpec(props), props.S), document) +
+      `</div>`
     );
   },
 };
