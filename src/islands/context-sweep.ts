@@ -12,15 +12,7 @@ import { formatSI, groupDigits } from "../core/format";
 import type { ModelSpec } from "../core/model";
 import { presetById } from "../core/presets";
 import { answersFor, grokNFor } from "../core/answers";
-import {
-  numberControlHtml,
-  numberControlState,
-  presetSelectHtml,
-  readNumberControl,
-  unknownControl,
-  type NumberControl,
-} from "./controls";
-import { checkQueryKeys, presetFor, readProps, wholeNumber } from "./inputs";
+import { fieldTable, numberField, presetField } from "./fields";
 import { controlsFrame, outputFrame } from "./frame";
 import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
 
@@ -37,10 +29,15 @@ export interface ContextSweepProps {
 /** Llama 2 7B from S = 1 to a million. */
 export const CONTEXT_SWEEP_DEFAULTS: Readonly<ContextSweepProps> = { model: "llama-2-7b", from: 1, to: 1_000_000 };
 
-const RANGE = { min: 1, max: 10_000_000 };
-const FROM: NumberControl = { key: "from", label: "S from", hint: "smallest context", range: RANGE, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" };
-const TO: NumberControl = { key: "to", label: "S to", hint: "largest context", range: RANGE, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" };
-const QUERY_KEYS = ["model", "from", "to"] as const;
+const CONTEXT_RANGE = { min: 1, max: 10_000_000 };
+const FIELDS = fieldTable(
+  {
+    model: presetField(),
+    from: numberField({ key: "from", label: "S from", hint: "smallest context", range: CONTEXT_RANGE, slider: { kind: "log", ...CONTEXT_RANGE }, unit: "tokens" }),
+    to: numberField({ key: "to", label: "S to", hint: "largest context", range: CONTEXT_RANGE, slider: { kind: "log", ...CONTEXT_RANGE }, unit: "tokens" }),
+  },
+  CONTEXT_SWEEP_DEFAULTS,
+);
 
 /** Every line of the sweep for `spec`, from the core. */
 export function contextSweepData(spec: ModelSpec, from: number, to: number, count = SWEEP_POINTS): SweepPoint[] {
@@ -72,50 +69,12 @@ export const contextSweep: IslandDefinition<ContextSweepProps> = {
   name: "context-sweep",
   title: TITLE,
 
-  parseProps(raw) {
-    const record = readProps(raw, ["model", "from", "to"]);
-    return checkRange(
-      {
-        model: record.model === undefined ? CONTEXT_SWEEP_DEFAULTS.model : presetFor(record.model, "props.model").id,
-        from: record.from === undefined ? CONTEXT_SWEEP_DEFAULTS.from : wholeNumber(record.from, "props.from", RANGE),
-        to: record.to === undefined ? CONTEXT_SWEEP_DEFAULTS.to : wholeNumber(record.to, "props.to", RANGE),
-      },
-      "props.to",
-    );
-  },
-
-  toQuery: (props) => ({ model: props.model, from: String(props.from), to: String(props.to) }),
-
-  fromQuery(query, base) {
-    checkQueryKeys(query, QUERY_KEYS);
-    return checkRange(
-      {
-        model: query.model === undefined ? base.model : presetFor(query.model, "model").id,
-        from: query.from === undefined ? base.from : wholeNumber(query.from, "from", RANGE),
-        to: query.to === undefined ? base.to : wholeNumber(query.to, "to", RANGE),
-      },
-      query.to === undefined ? "from" : "to",
-    );
-  },
-
-  applyControl(name, value, props) {
-    if (name === "model") return { ...props, model: presetFor(value, "model").id };
-    const from = readNumberControl(FROM, name, value);
-    if (from !== undefined) return checkRange({ ...props, from }, name);
-    const to = readNumberControl(TO, name, value);
-    if (to !== undefined) return checkRange({ ...props, to }, name);
-    return unknownControl(name);
-  },
-
-  controlState: (props) => ({
-    model: { value: props.model },
-    ...numberControlState(FROM, props.from),
-    ...numberControlState(TO, props.to),
-  }),
-
-  renderControls(props) {
-    return controlsFrame(TITLE, presetSelectHtml("model", props.model) + numberControlHtml(FROM, props.from) + numberControlHtml(TO, props.to));
-  },
+  ...FIELDS,
+  // The range must run upwards: the field that broke it is named.
+  parseProps: (raw) => checkRange(FIELDS.parseProps(raw), "props.to"),
+  fromQuery: (query, base) => checkRange(FIELDS.fromQuery(query, base), query.to === undefined ? "from" : "to"),
+  applyControl: (name, value, props) => checkRange(FIELDS.applyControl(name, value, props), name),
+  renderControls: (props) => controlsFrame(TITLE, FIELDS.controlsHtml(props)),
 
   renderOutput(props, document) {
     const spec = presetById(props.model).spec;

@@ -21,13 +21,11 @@ import { draftProblem, speculativeDecoding } from "../core/inference/speculative
 import { stepUtilization } from "../core/inference/utilization";
 import {
   CONTEXT_CONTROL,
-  numberControlHtml,
-  numberControlState,
   presetSelectHtml,
-  readNumberControl,
   unknownControl,
   type NumberControl,
 } from "./controls";
+import { DTYPE_FIELD, fieldGroup, numberField, selectHtml, type Field } from "./fields";
 import { controlsFrame, outputFrame } from "./frame";
 import { countHtml } from "./html";
 import { checkQueryKeys, describeValue, MAX_ID_CHARS, oneOf, presetFor, readProps, wholeNumber } from "./inputs";
@@ -118,6 +116,31 @@ export const BATCH_CONTROL: NumberControl = {
 };
 
 const WATTS_RANGE = { min: 1, max: MAX_WATTS };
+
+/** The GPU preset, by id. */
+const GPU_FIELD: Field<string> = {
+  key: "gpu",
+  parse: (raw, field) => hardwareFor(raw, field).id,
+  text: (value) => value,
+  controlHtml: (value) => selectHtml("gpu", "GPU", "datasheet figures", HARDWARE_PRESETS.map((h): [string, string] => [h.id, h.name]), value).value,
+  controlState: (value) => ({ gpu: { value } }),
+  readControl: (name, value) => (name === "gpu" ? hardwareFor(value, "gpu").id : undefined),
+};
+
+/** GPUs in the tensor-parallel group: one of {@link GPU_COUNTS}. */
+const GPUS_FIELD: Field<number> = {
+  key: "gpus",
+  parse: (raw, field) => gpuCount(raw, field),
+  text: String,
+  controlHtml: (value) => selectHtml("gpus", "GPUs", "tensor parallel, one server", GPU_COUNTS.map((g): [string, string] => [String(g), String(g)]), String(value)).value,
+  controlState: (value) => ({ gpus: { value: String(value) } }),
+  readControl: (name, value) => (name === "gpus" ? gpuCount(value, "gpus") : undefined),
+};
+
+/** How the model is served, declared once: the fields that need nothing but themselves (in the controls' order). */
+const SERVING = fieldGroup({ gpu: GPU_FIELD, batch: numberField(BATCH_CONTROL), S: numberField(CONTEXT_CONTROL), gpus: GPUS_FIELD, dtype: DTYPE_FIELD });
+const ACCEPTANCE_FIELD = numberField(ACCEPTANCE_CONTROL);
+const DRAFT_TOKENS_FIELD = numberField(DRAFT_TOKENS_CONTROL);
 const PROP_KEYS = ["model", "gpu", "batch", "S", "gpus", "dtype", "watts", "usdPerGpuHour", "kvDtype", "draft", "acceptance", "draftTokens"] as const;
 const QUERY_KEYS = ["model", "gpu", "batch", "s", "gpus", "dtype", "watts", "kv", "draft", "alpha", "gamma"] as const;
 
@@ -218,29 +241,21 @@ export const energy: IslandDefinition<EnergyProps> = {
     return withSpeculation(withWatts(
       {
         model,
-        gpu: record.gpu === undefined ? d.gpu : hardwareFor(record.gpu, "props.gpu").id,
-        batch: record.batch === undefined ? d.batch : wholeNumber(record.batch, "props.batch", BATCH_CONTROL.range),
-        S: record.S === undefined ? d.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range),
-        gpus: record.gpus === undefined ? d.gpus : gpuCount(record.gpus, "props.gpus"),
-        dtype: record.dtype === undefined ? d.dtype : oneOf(record.dtype, "props.dtype", DTYPES),
+        ...SERVING.parse(record, d, (name) => `props.${name}`),
         usdPerGpuHour: record.usdPerGpuHour === undefined ? d.usdPerGpuHour : priceProp(record.usdPerGpuHour),
       },
       record.watts === undefined ? undefined : wholeNumber(record.watts, "props.watts", WATTS_RANGE),
     ), {
       kvDtype: record.kvDtype === undefined ? undefined : oneOf(record.kvDtype, "props.kvDtype", DTYPES),
       draft: record.draft === undefined ? undefined : draftFor(record.draft, "props.draft", model),
-      acceptance: record.acceptance === undefined ? undefined : wholeNumber(record.acceptance, "props.acceptance", ACCEPTANCE_CONTROL.range),
-      draftTokens: record.draftTokens === undefined ? undefined : wholeNumber(record.draftTokens, "props.draftTokens", DRAFT_TOKENS_CONTROL.range),
+      acceptance: record.acceptance === undefined ? undefined : ACCEPTANCE_FIELD.parse(record.acceptance, "props.acceptance"),
+      draftTokens: record.draftTokens === undefined ? undefined : DRAFT_TOKENS_FIELD.parse(record.draftTokens, "props.draftTokens"),
     });
   },
 
   toQuery: (props) => ({
     model: props.model,
-    gpu: props.gpu,
-    batch: String(props.batch),
-    s: String(props.S),
-    gpus: String(props.gpus),
-    dtype: props.dtype,
+    ...SERVING.toQuery(props),
     watts: props.watts === undefined ? TDP_VALUE : String(props.watts),
     ...(props.kvDtype === undefined ? {} : { kv: props.kvDtype }),
     ...(props.draft === undefined ? {} : { draft: props.draft }),
@@ -255,11 +270,7 @@ export const energy: IslandDefinition<EnergyProps> = {
     return withSpeculation(withWatts(
       {
         model,
-        gpu: query.gpu === undefined ? base.gpu : hardwareFor(query.gpu, "gpu").id,
-        batch: query.batch === undefined ? base.batch : wholeNumber(query.batch, "batch", BATCH_CONTROL.range),
-        S: query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range),
-        gpus: query.gpus === undefined ? base.gpus : gpuCount(query.gpus, "gpus"),
-        dtype: query.dtype === undefined ? base.dtype : oneOf(query.dtype, "dtype", DTYPES),
+        ...SERVING.parseQuery(query, base),
         usdPerGpuHour: base.usdPerGpuHour,
       },
       query.watts === undefined ? base.watts : wattsValue(query.watts, "watts", false),
@@ -268,8 +279,8 @@ export const energy: IslandDefinition<EnergyProps> = {
       draft: query.draft === undefined
         ? (base2.draft !== undefined && draftCandidates(model).includes(base2.draft) ? base2.draft : undefined)
         : query.draft === NO_DRAFT ? undefined : draftFor(query.draft, "draft", model),
-      acceptance: query.alpha === undefined ? base2.acceptance : wholeNumber(query.alpha, "alpha", ACCEPTANCE_CONTROL.range),
-      draftTokens: query.gamma === undefined ? base2.draftTokens : wholeNumber(query.gamma, "gamma", DRAFT_TOKENS_CONTROL.range),
+      acceptance: query.alpha === undefined ? base2.acceptance : ACCEPTANCE_FIELD.parse(query.alpha, ACCEPTANCE_FIELD.key),
+      draftTokens: query.gamma === undefined ? base2.draftTokens : DRAFT_TOKENS_FIELD.parse(query.gamma, DRAFT_TOKENS_FIELD.key),
     });
   },
 
@@ -288,47 +299,34 @@ export const energy: IslandDefinition<EnergyProps> = {
       const { draft: _draft, ...rest } = props;
       return value === NO_DRAFT ? rest : { ...rest, draft: draftFor(value, "draft", props.model) };
     }
-    const acceptance = readNumberControl(ACCEPTANCE_CONTROL, name, value);
+    const acceptance = ACCEPTANCE_FIELD.readControl(name, value);
     if (acceptance !== undefined) return { ...props, acceptance };
-    const draftTokens = readNumberControl(DRAFT_TOKENS_CONTROL, name, value);
+    const draftTokens = DRAFT_TOKENS_FIELD.readControl(name, value);
     if (draftTokens !== undefined) return { ...props, draftTokens };
-    if (name === "gpu") return { ...props, gpu: hardwareFor(value, "gpu").id };
-    if (name === "gpus") return { ...props, gpus: gpuCount(value, "gpus") };
-    if (name === "dtype") return { ...props, dtype: oneOf(value, "dtype", DTYPES) };
     if (name === "watts") return withWatts(withoutWatts(props), wattsValue(value, "watts", true));
-    const batch = readNumberControl(BATCH_CONTROL, name, value);
-    if (batch !== undefined) return { ...props, batch };
-    const S = readNumberControl(CONTEXT_CONTROL, name, value);
-    return S === undefined ? unknownControl(name) : { ...props, S };
+    return { ...props, ...(SERVING.readControl(name, value) ?? unknownControl(name)) };
   },
 
   controlState: (props): Record<string, ControlState> => ({
     model: { value: props.model },
-    gpu: { value: props.gpu },
-    gpus: { value: String(props.gpus) },
-    dtype: { value: props.dtype },
+    ...SERVING.controlState(props),
     watts: { value: props.watts === undefined ? "" : String(props.watts) },
-    ...numberControlState(BATCH_CONTROL, props.batch),
-    ...numberControlState(CONTEXT_CONTROL, props.S),
+
     kv: { value: props.kvDtype ?? SAME_AS_WEIGHTS },
     draft: { value: props.draft ?? NO_DRAFT },
-    ...numberControlState(ACCEPTANCE_CONTROL, props.acceptance ?? DEFAULT_ACCEPTANCE),
-    ...numberControlState(DRAFT_TOKENS_CONTROL, props.draftTokens ?? DEFAULT_DRAFT_TOKENS),
+    ...ACCEPTANCE_FIELD.controlState(props.acceptance ?? DEFAULT_ACCEPTANCE),
+    ...DRAFT_TOKENS_FIELD.controlState(props.draftTokens ?? DEFAULT_DRAFT_TOKENS),
   }),
 
   renderControls(props) {
     return controlsFrame(
       TITLE,
       presetSelectHtml("model", props.model) +
-        selectHtml("gpu", "GPU", "datasheet figures", HARDWARE_PRESETS.map((h) => [h.id, h.name]), props.gpu) +
-        numberControlHtml(BATCH_CONTROL, props.batch) +
-        numberControlHtml(CONTEXT_CONTROL, props.S) +
-        selectHtml("gpus", "GPUs", "tensor parallel, one server", GPU_COUNTS.map((g) => [String(g), String(g)]), String(props.gpus)) +
-        selectHtml("dtype", "Storage", "weights and KV cache", DTYPES.map((t) => [t, t]), props.dtype) +
+        SERVING.controlsHtml(props) +
         selectHtml("kv", "KV cache", "storage, if not the weights'", [[SAME_AS_WEIGHTS, "same as weights"], ...DTYPES.map((t): [string, string] => [t, t])], props.kvDtype ?? SAME_AS_WEIGHTS) +
         selectHtml("draft", "Draft model", "speculative decoding", [[NO_DRAFT, "none (plain decode)"], ...draftCandidates(props.model).map((id): [string, string] => [id, presetById(id).spec.name])], props.draft ?? NO_DRAFT) +
-        numberControlHtml(ACCEPTANCE_CONTROL, props.acceptance ?? DEFAULT_ACCEPTANCE) +
-        numberControlHtml(DRAFT_TOKENS_CONTROL, props.draftTokens ?? DEFAULT_DRAFT_TOKENS) +
+        ACCEPTANCE_FIELD.controlHtml(props.acceptance ?? DEFAULT_ACCEPTANCE) +
+        DRAFT_TOKENS_FIELD.controlHtml(props.draftTokens ?? DEFAULT_DRAFT_TOKENS) +
         `<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">Power</span> ` +
         `<span class="hmf-control-hint">measured watts per GPU; empty: TDP</span>` +
         `<input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="watts" placeholder="TDP" ` +
@@ -385,18 +383,6 @@ export function energyFigures(props: EnergyProps): { spec: ModelSpec; hardware: 
   const { context: _context, ...queryOptions } = options;
   const query = queryEnergy(spec, hardware, { ...queryOptions, ...ML_ENERGY_WORKLOAD });
   return { spec, hardware, options, report, query };
-}
-
-function selectHtml(name: string, label: string, hint: string, options: ReadonlyArray<readonly [string, string]>, selected: string): string {
-  const items = options
-    .map(([value, text]) => `<option value="${escapeHtml(value)}"${value === selected ? " selected" : ""}>${escapeHtml(text)}</option>`)
-    .join("");
-  return (
-    `<div class="hmf-control hmf-control-select">` +
-    `<label class="hmf-control-label"><span class="hmf-control-name">${escapeHtml(label)}</span> <span class="hmf-control-hint">${escapeHtml(hint)}</span>` +
-    `<select class="hmf-select" name="${escapeHtml(name)}">${items}</select></label>` +
-    `</div>`
-  );
 }
 
 /** Whether all weights and the batch's KV cache fit in the GPUs' memory, said either way. */

@@ -11,17 +11,11 @@ import type { ModelSpec } from "../core/model";
 import { presetById } from "../core/presets";
 import { tokenFlow } from "../core/token-flow";
 import { tokenFlowFigureHtml } from "./token-flow-figure";
-import {
-  numberControlHtml,
-  numberControlState,
-  readNumberControl,
-  unknownControl,
-  type NumberControl,
-} from "./controls";
+import { CONTEXT_CONTROL } from "./controls";
+import { fieldTable, numberField } from "./fields";
 import { countHtml, shareBarHtml, shareOf, shareText, timesText } from "./html";
-import { checkQueryKeys, readProps, wholeNumber } from "./inputs";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, type ControlState, type IslandDefinition } from "./island";
+import { escapeHtml, type IslandDefinition } from "./island";
 
 /** GPT4o's five inputs, named as in the post. */
 export interface FormulaExplorerProps {
@@ -42,15 +36,18 @@ type Variable = keyof FormulaExplorerProps;
 /** The post's inputs (its REPL line): E = 4096, V = 200,000, S = 128,000, H = 8, L = 100. */
 export const FORMULA_EXPLORER_DEFAULTS: Readonly<FormulaExplorerProps> = { E: 4096, V: 200_000, S: 128_000, H: 8, L: 100 };
 
-const CONTROLS: Readonly<Record<Variable, NumberControl>> = {
-  E: { key: "e", label: "E", hint: "embedding width", range: { min: 1, max: 131_072 }, slider: { kind: "linear", min: 128, max: 16_384, step: 128 } },
-  V: { key: "v", label: "V", hint: "vocabulary size", range: { min: 1, max: 10_000_000 }, slider: { kind: "log", min: 1_000, max: 1_000_000 }, unit: "tokens" },
-  S: { key: "s", label: "S", hint: "context length", range: { min: 1, max: 10_000_000 }, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" },
-  H: { key: "h", label: "H", hint: "attention heads", range: { min: 1, max: 1_024 }, slider: { kind: "linear", min: 1, max: 128, step: 1 } },
-  L: { key: "l", label: "L", hint: "layers", range: { min: 1, max: 1_000 }, slider: { kind: "linear", min: 1, max: 200, step: 1 } },
-};
+/** The five inputs, declared once: URL keys, the reader's words, bounds and sliders. */
+const FIELDS = fieldTable(
+  {
+    E: numberField({ key: "e", label: "E", hint: "embedding width", range: { min: 1, max: 131_072 }, slider: { kind: "linear", min: 128, max: 16_384, step: 128 } }),
+    V: numberField({ key: "v", label: "V", hint: "vocabulary size", range: { min: 1, max: 10_000_000 }, slider: { kind: "log", min: 1_000, max: 1_000_000 }, unit: "tokens" }),
+    S: numberField(CONTEXT_CONTROL),
+    H: numberField({ key: "h", label: "H", hint: "attention heads", range: { min: 1, max: 1_024 }, slider: { kind: "linear", min: 1, max: 128, step: 1 } }),
+    L: numberField({ key: "l", label: "L", hint: "layers", range: { min: 1, max: 1_000 }, slider: { kind: "linear", min: 1, max: 200, step: 1 } }),
+  },
+  FORMULA_EXPLORER_DEFAULTS,
+);
 const VARIABLES: readonly Variable[] = ["E", "V", "S", "H", "L"];
-const QUERY_KEYS = VARIABLES.map((v) => CONTROLS[v].key);
 
 /** GPT4o's terms as plain text (the formula object carries LaTeX). */
 const GPT4O_TERM_TEXT: Readonly<Record<string, string>> = {
@@ -118,49 +115,8 @@ export const formulaExplorer: IslandDefinition<FormulaExplorerProps> = {
   name: "formula-explorer",
   title: TITLE,
 
-  parseProps(raw) {
-    const record = readProps(raw, VARIABLES);
-    const props = { ...FORMULA_EXPLORER_DEFAULTS };
-    for (const variable of VARIABLES) {
-      const value = record[variable];
-      if (value !== undefined) props[variable] = wholeNumber(value, `props.${variable}`, CONTROLS[variable].range);
-    }
-    return props;
-  },
-
-  toQuery(props) {
-    const query: Record<string, string> = {};
-    for (const variable of VARIABLES) query[CONTROLS[variable].key] = String(props[variable]);
-    return query;
-  },
-
-  fromQuery(query, base) {
-    checkQueryKeys(query, QUERY_KEYS);
-    const props = { ...base };
-    for (const variable of VARIABLES) {
-      const value = query[CONTROLS[variable].key];
-      if (value !== undefined) props[variable] = wholeNumber(value, CONTROLS[variable].key, CONTROLS[variable].range);
-    }
-    return props;
-  },
-
-  applyControl(name, value, props) {
-    for (const variable of VARIABLES) {
-      const read = readNumberControl(CONTROLS[variable], name, value);
-      if (read !== undefined) return { ...props, [variable]: read };
-    }
-    return unknownControl(name);
-  },
-
-  controlState(props) {
-    const state: Record<string, ControlState> = {};
-    for (const variable of VARIABLES) Object.assign(state, numberControlState(CONTROLS[variable], props[variable]));
-    return state;
-  },
-
-  renderControls(props) {
-    return controlsFrame(TITLE, VARIABLES.map((variable) => numberControlHtml(CONTROLS[variable], props[variable])).join(""));
-  },
+  ...FIELDS,
+  renderControls: (props) => controlsFrame(TITLE, FIELDS.controlsHtml(props)),
 
   renderOutput(props, document) {
     const gpt = gpt4oSide(props);

@@ -2,7 +2,7 @@
  * Small HTML pieces shared by the islands: exact counts beside their SI
  * reading, ratios, share bars. Every argument that is text is escaped here.
  */
-import { exactRatio, formatPercent, formatSI, groupDigits } from "../core/format";
+import { formatPercent, formatSI, groupDigits } from "../core/format";
 import { escapeHtml } from "./island";
 
 /** An exact count with its SI reading: "1.73 PFLOP" over "1,732,772,659,200,000". */

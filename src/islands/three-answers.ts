@@ -6,16 +6,9 @@
 import { groupDigits } from "../core/format";
 import { presetById } from "../core/presets";
 import { answersFor } from "../core/answers";
-import {
-  CONTEXT_CONTROL,
-  numberControlHtml,
-  numberControlState,
-  presetSelectHtml,
-  readNumberControl,
-  unknownControl,
-} from "./controls";
+import { CONTEXT_CONTROL } from "./controls";
+import { fieldTable, numberField, presetField } from "./fields";
 import { countHtml, timesText } from "./html";
-import { checkQueryKeys, presetFor, readProps, wholeNumber } from "./inputs";
 import { controlsFrame, outputFrame } from "./frame";
 import { escapeHtml, type IslandDefinition } from "./island";
 
@@ -30,7 +23,7 @@ export interface ThreeAnswersProps {
 /** Llama 2 7B at S = 4096. */
 export const THREE_ANSWERS_DEFAULTS: Readonly<ThreeAnswersProps> = { model: "llama-2-7b", S: 4096 };
 
-const QUERY_KEYS = ["model", "s"] as const;
+const FIELDS = fieldTable({ model: presetField(), S: numberField(CONTEXT_CONTROL) }, THREE_ANSWERS_DEFAULTS);
 
 const TITLE = "Three answers: FLOPs per generated token";
 
@@ -39,35 +32,8 @@ export const threeAnswers: IslandDefinition<ThreeAnswersProps> = {
   name: "three-answers",
   title: TITLE,
 
-  parseProps(raw) {
-    const record = readProps(raw, ["model", "S"]);
-    return {
-      model: record.model === undefined ? THREE_ANSWERS_DEFAULTS.model : presetFor(record.model, "props.model").id,
-      S: record.S === undefined ? THREE_ANSWERS_DEFAULTS.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range),
-    };
-  },
-
-  toQuery: (props) => ({ model: props.model, s: String(props.S) }),
-
-  fromQuery(query, base) {
-    checkQueryKeys(query, QUERY_KEYS);
-    return {
-      model: query.model === undefined ? base.model : presetFor(query.model, "model").id,
-      S: query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range),
-    };
-  },
-
-  applyControl(name, value, props) {
-    if (name === "model") return { ...props, model: presetFor(value, "model").id };
-    const S = readNumberControl(CONTEXT_CONTROL, name, value);
-    return S === undefined ? unknownControl(name) : { ...props, S };
-  },
-
-  controlState: (props) => ({ model: { value: props.model }, ...numberControlState(CONTEXT_CONTROL, props.S) }),
-
-  renderControls(props) {
-    return controlsFrame(TITLE, presetSelectHtml("model", props.model) + numberControlHtml(CONTEXT_CONTROL, props.S));
-  },
+  ...FIELDS,
+  renderControls: (props) => controlsFrame(TITLE, FIELDS.controlsHtml(props)),
 
   renderOutput(props) {
     const spec = presetById(props.model).spec;

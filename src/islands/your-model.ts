@@ -7,7 +7,7 @@
 import { decodeFlops, decodeNoCacheFlops } from "../core/flops";
 import { groupDigits } from "../core/format";
 import { importHfConfig } from "../core/hf/import";
-import { DTYPES, kvCacheBytes, kvCacheBytesPerToken, recurrentStateBytes, weightBytes, type Dtype } from "../core/memory";
+import { kvCacheBytes, kvCacheBytesPerToken, recurrentStateBytes, weightBytes, type Dtype } from "../core/memory";
 import type { ModelSpec } from "../core/model";
 import { countParams, PARAM_LABELS, type ParamBreakdown } from "../core/params";
 import { presetById } from "../core/presets";
@@ -19,9 +19,11 @@ import { legendHtml } from "../charts/legend";
 import { chartHtml } from "../charts/serialize";
 import { tokenFlowFigureHtml } from "./token-flow-figure";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
-import { CONTEXT_CONTROL, numberControlHtml, numberControlState, presetSelectHtml, readNumberControl, unknownControl } from "./controls";
+import { html } from "../core/html";
+import { CONTEXT_CONTROL, presetSelectHtml, unknownControl } from "./controls";
+import { DTYPE_FIELD, numberField } from "./fields";
 import { bytesHtml, countHtml } from "./html";
-import { checkQueryKeys, oneOf, presetFor, readProps, wholeNumber } from "./inputs";
+import { checkQueryKeys, presetFor, readProps } from "./inputs";
 import { controlsFrame, outputFrame } from "./frame";
 import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
 
@@ -43,6 +45,8 @@ export interface YourModelProps {
 
 /** Llama 2 7B at S = 4096, in bf16. */
 export const YOUR_MODEL_DEFAULTS: Readonly<YourModelProps> = { model: "llama-2-7b", notes: [], S: 4096, dtype: "bf16" };
+
+const CONTEXT_FIELD = numberField(CONTEXT_CONTROL);
 
 /** Largest pasted config.json, in characters: real ones are a few KB. */
 export const MAX_PASTE_CHARS = 100_000;
@@ -160,8 +164,8 @@ export const yourModel: IslandDefinition<YourModelProps> = {
     if (record.pasted !== undefined && record.spec === undefined) throw new IslandInputError("props.pasted", "goes with the spec imported from it");
     const sources = ["model", "spec", "config"].filter((key) => record[key] !== undefined);
     if (sources.length > 1) throw new IslandInputError(`props.${sources[1]}`, `give one of model, spec and config, not ${sources.join(" and ")}`);
-    const S = record.S === undefined ? YOUR_MODEL_DEFAULTS.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range);
-    const dtype = record.dtype === undefined ? YOUR_MODEL_DEFAULTS.dtype : oneOf(record.dtype, "props.dtype", DTYPES);
+    const S = record.S === undefined ? YOUR_MODEL_DEFAULTS.S : CONTEXT_FIELD.parse(record.S, "props.S");
+    const dtype = record.dtype === undefined ? YOUR_MODEL_DEFAULTS.dtype : DTYPE_FIELD.parse(record.dtype, "props.dtype");
     const notes = record.notes === undefined ? [] : notesField(record.notes);
     if (record.spec !== undefined) {
       const spec = specField(record.spec, "props.spec");
@@ -181,15 +185,15 @@ export const yourModel: IslandDefinition<YourModelProps> = {
   toQuery(props) {
     // A pasted config travels as its text (the client compresses it), so the link restores the paste box too.
     const source: Record<string, string> = props.pasted !== undefined ? { config: props.pasted } : props.spec ? { spec: encodeSpec(props.spec) } : { model: props.model ?? "" };
-    return { ...source, s: String(props.S), dtype: props.dtype };
+    return { ...source, [CONTEXT_FIELD.key]: CONTEXT_FIELD.text(props.S), [DTYPE_FIELD.key]: DTYPE_FIELD.text(props.dtype) };
   },
 
   fromQuery(query, base) {
     checkQueryKeys(query, QUERY_KEYS);
     const sources = (["model", "spec", "config"] as const).filter((key) => query[key] !== undefined);
     if (sources.length > 1) throw new IslandInputError(sources[1] as string, `give one of model, spec and config, not ${sources.join(" and ")}`);
-    const S = query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range);
-    const dtype = query.dtype === undefined ? base.dtype : oneOf(query.dtype, "dtype", DTYPES);
+    const S = query.s === undefined ? base.S : CONTEXT_FIELD.parse(query.s, CONTEXT_FIELD.key);
+    const dtype = query.dtype === undefined ? base.dtype : DTYPE_FIELD.parse(query.dtype, DTYPE_FIELD.key);
     if (query.config !== undefined) {
       const imported = importPasted(query.config);
       return { spec: imported.spec, pasted: query.config, notes: imported.notes, S, dtype };
@@ -209,29 +213,28 @@ export const yourModel: IslandDefinition<YourModelProps> = {
       const imported = importPasted(value);
       return { spec: imported.spec, pasted: value, notes: imported.notes, S: props.S, dtype: props.dtype };
     }
-    if (name === "dtype") return { ...props, dtype: oneOf(value, "dtype", DTYPES) };
-    const S = readNumberControl(CONTEXT_CONTROL, name, value);
+    const dtype = DTYPE_FIELD.readControl(name, value);
+    if (dtype !== undefined) return { ...props, dtype };
+    const S = CONTEXT_FIELD.readControl(name, value);
     return S === undefined ? unknownControl(name) : { ...props, S };
   },
 
   controlState: (props) => ({
     model: { value: props.spec ? "" : props.model ?? "" },
     config: { value: props.pasted ?? "" },
-    dtype: { value: props.dtype },
-    ...numberControlState(CONTEXT_CONTROL, props.S),
+    ...DTYPE_FIELD.controlState(props.dtype),
+    ...CONTEXT_FIELD.controlState(props.S),
   }),
 
   renderControls(props) {
-    const dtypes = DTYPES.map((d) => `<option value="${escapeHtml(d)}"${d === props.dtype ? " selected" : ""}>${escapeHtml(d)}</option>`).join("");
     return controlsFrame(
       TITLE,
       presetSelectHtml("model", props.spec ? undefined : props.model, "Pasted config.json") +
-      `<div class="hmf-control hmf-control-paste"><label class="hmf-control-label"><span class="hmf-control-name">…or paste a config.json</span> ` +
-      `<span class="hmf-control-hint">from a Hugging Face model repository (at most ${escapeHtml(groupDigits(MAX_PASTE_CHARS))} characters)</span>` +
-      `<textarea class="hmf-paste" name="config" rows="6" spellcheck="false" autocomplete="off" placeholder="{ &quot;model_type&quot;: &quot;llama&quot;, … }">${escapeHtml(props.pasted ?? "")}</textarea></label></div>` +
-      numberControlHtml(CONTEXT_CONTROL, props.S) +
-      `<div class="hmf-control hmf-control-select"><label class="hmf-control-label"><span class="hmf-control-name">Storage</span> <span class="hmf-control-hint">weights and KV cache</span>` +
-      `<select class="hmf-select" name="dtype">${dtypes}</select></label></div>`
+        html`<div class="hmf-control hmf-control-paste"><label class="hmf-control-label"><span class="hmf-control-name">…or paste a config.json</span> ` +
+        html`<span class="hmf-control-hint">from a Hugging Face model repository (at most ${groupDigits(MAX_PASTE_CHARS)} characters)</span>` +
+        html`<textarea class="hmf-paste" name="config" rows="6" spellcheck="false" autocomplete="off" placeholder="${"{ \"model_type\": \"llama\", … }"}">${props.pasted ?? ""}</textarea></label></div>` +
+        CONTEXT_FIELD.controlHtml(props.S) +
+        DTYPE_FIELD.controlHtml(props.dtype),
     );
   },
 
