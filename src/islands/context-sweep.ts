@@ -14,7 +14,8 @@ import { presetById } from "../core/presets";
 import { answersFor, grokNFor } from "../core/answers";
 import { fieldTable, numberField, presetField } from "./fields";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
+import { html, rawHtml, type Html } from "../core/html";
+import { IslandInputError, type IslandDefinition } from "./island";
 
 /** A preset and the range of contexts to sweep. */
 export interface ContextSweepProps {
@@ -81,31 +82,22 @@ export const contextSweep: IslandDefinition<ContextSweepProps> = {
     const points = contextSweepData(spec, props.from, props.to);
     const legend = legendHtml(SWEEP_SERIES.map((id) => ({ id, ...SWEEP_SERIES_INFO[id] })), document, "Lines");
     const chart = chartHtml(contextSweepChart(points, document, { modelName: spec.name }));
-    return outputFrame(
-      `<figure class="hmf-figure">${legend}${chart}` +
-      `<figcaption>${escapeHtml(`${spec.name}: FLOPs per generated token for S from ${groupDigits(props.from)} to ${groupDigits(props.to)}, log-log.`)}</figcaption></figure>` +
-      dataTable(points)
-    );
+    const caption = `${spec.name}: FLOPs per generated token for S from ${groupDigits(props.from)} to ${groupDigits(props.to)}, log-log.`;
+    return outputFrame(html`<figure class="hmf-figure">${rawHtml(legend)}${rawHtml(chart)}<figcaption>${caption}</figcaption></figure>${dataTable(points)}`.value);
   },
 };
 
 /** The chart's numbers, for readers who cannot see it. */
-function dataTable(points: readonly SweepPoint[]): string {
+function dataTable(points: readonly SweepPoint[]): Html {
   const rows = new Map<number, Map<string, bigint>>();
   for (const p of points) {
     const row = rows.get(p.context) ?? new Map<string, bigint>();
     row.set(p.series, p.flops);
     rows.set(p.context, row);
   }
-  const head = SWEEP_SERIES.map((id) => `<th scope="col">${escapeHtml(SWEEP_SERIES_INFO[id].label)}</th>`).join("");
-  const body = [...rows]
-    .map(([context, row]) => {
-      const cells = SWEEP_SERIES.map((id) => `<td class="hmf-num">${escapeHtml(formatSI(row.get(id) ?? 0n))}</td>`).join("");
-      return `<tr><th scope="row">${escapeHtml(groupDigits(context))}</th>${cells}</tr>`;
-    })
-    .join("");
-  return (
-    `<details class="hmf-data"><summary>The numbers (FLOPs per generated token)</summary>` +
-    `<table class="hmf-table"><thead><tr><th scope="col">S</th>${head}</tr></thead><tbody>${body}</tbody></table></details>`
+  const head = SWEEP_SERIES.map((id) => html`<th scope="col">${SWEEP_SERIES_INFO[id].label}</th>`);
+  const body = [...rows].map(
+    ([context, row]) => html`<tr><th scope="row">${groupDigits(context)}</th>${SWEEP_SERIES.map((id) => html`<td class="hmf-num">${formatSI(row.get(id) ?? 0n)}</td>`)}</tr>`,
   );
+  return html`<details class="hmf-data"><summary>The numbers (FLOPs per generated token)</summary><table class="hmf-table"><thead><tr><th scope="col">S</th>${head}</tr></thead><tbody>${body}</tbody></table></details>`;
 }

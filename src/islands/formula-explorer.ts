@@ -15,7 +15,8 @@ import { CONTEXT_CONTROL } from "./controls";
 import { fieldTable, numberField } from "./fields";
 import { countHtml, shareBarHtml, shareOf, shareText, timesText } from "./html";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, type IslandDefinition } from "./island";
+import { html, rawHtml, type Html } from "../core/html";
+import type { IslandDefinition } from "./island";
 
 /** GPT4o's five inputs, named as in the post. */
 export interface FormulaExplorerProps {
@@ -125,35 +126,22 @@ export const formulaExplorer: IslandDefinition<FormulaExplorerProps> = {
     const gptRows = gpt.terms.map((term) => termRow(GPT4O_TERM_TEXT[term.id] ?? "", term.label, term.value, gpt.total));
     const left = termTable("hmf-fx-gpt4o", `GPT4o’s formula at ${inputs}`, gptRows, gpt.total);
     if (corrected.kind === "invalid") {
-      return outputFrame(`<div class="hmf-fx">${left}<p class="hmf-note hmf-note-warning">${escapeHtml(corrected.reason)}</p></div>`);
+      return outputFrame(html`<div class="hmf-fx">${left}<p class="hmf-note hmf-note-warning">${corrected.reason}</p></div>`.value);
     }
     const rightRows = corrected.terms.map((term) => termRow(term.text, term.label, term.value, corrected.total));
     const right = termTable("hmf-fx-first", `First principles: one new token with a KV cache, same sizes (heads of E/H, a 4E MLP)`, rightRows, corrected.total);
+    // The same sizes as a model, one token through it: moving S shows attention's share grow.
+    const flow = rawHtml(tokenFlowFigureHtml(tokenFlow(explorerSpec(props), props.S), document));
     return outputFrame(
-      `<div class="hmf-fx"><div class="hmf-fx-sides">${left}${right}</div>` +
-      `<p class="hmf-fx-ratio">GPT4o’s total is <strong data-figure="gpt4o-times">${escapeHtml(timesText(gpt.total, corrected.total))}</strong> the first-principles count ` +
-      `for one generated token.</p>` +
-      // The same sizes as a model, one token through it: moving S shows attention's share grow.
-      tokenFlowFigureHtml(tokenFlow(explorerSpec(props), props.S), document) +
-      `</div>`
+      html`<div class="hmf-fx"><div class="hmf-fx-sides">${left}${right}</div><p class="hmf-fx-ratio">GPT4o’s total is <strong data-figure="gpt4o-times">${timesText(gpt.total, corrected.total)}</strong> the first-principles count for one generated token.</p>${flow}</div>`.value,
     );
   },
 };
 
-function termRow(formula: string, label: string, value: bigint, total: bigint): string {
-  const share = shareOf(value, total);
-  return (
-    `<tr><th scope="row"><span class="hmf-term-formula">${escapeHtml(formula)}</span> <span class="hmf-term-label">${escapeHtml(label)}</span></th>` +
-    `<td class="hmf-num">${countHtml(value, "FLOP")}</td>` +
-    `<td class="hmf-share">${shareBarHtml(share)}<span class="hmf-share-text">${escapeHtml(shareText(value, total))}</span></td></tr>`
-  );
+function termRow(formula: string, label: string, value: bigint, total: bigint): Html {
+  return html`<tr><th scope="row"><span class="hmf-term-formula">${formula}</span> <span class="hmf-term-label">${label}</span></th><td class="hmf-num">${rawHtml(countHtml(value, "FLOP"))}</td><td class="hmf-share">${rawHtml(shareBarHtml(shareOf(value, total)))}<span class="hmf-share-text">${shareText(value, total)}</span></td></tr>`;
 }
 
-function termTable(className: string, caption: string, rows: string[], total: bigint): string {
-  return (
-    `<table class="hmf-table hmf-terms ${className}"><caption>${escapeHtml(caption)}</caption>` +
-    `<thead><tr><th scope="col">Term</th><th scope="col">FLOPs per token</th><th scope="col">Share</th></tr></thead>` +
-    `<tbody>${rows.join("")}</tbody>` +
-    `<tfoot><tr><th scope="row">Total</th><td class="hmf-num">${countHtml(total, "FLOP")}</td><td class="hmf-share"></td></tr></tfoot></table>`
-  );
+function termTable(className: string, caption: string, rows: Html[], total: bigint): Html {
+  return html`<table class="hmf-table hmf-terms ${className}"><caption>${caption}</caption><thead><tr><th scope="col">Term</th><th scope="col">FLOPs per token</th><th scope="col">Share</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">Total</th><td class="hmf-num">${rawHtml(countHtml(total, "FLOP"))}</td><td class="hmf-share"></td></tr></tfoot></table>`;
 }

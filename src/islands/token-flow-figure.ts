@@ -8,12 +8,12 @@ import { chartHtml } from "../charts/serialize";
 import { tokenFlowChart } from "../charts/token-flow";
 import { groupDigits } from "../core/format";
 import type { TokenFlow } from "../core/token-flow";
-import { escapeHtml } from "./island";
+import { html, rawHtml } from "../core/html";
 
 /** The figure with its caption, as HTML. */
 export function tokenFlowFigureHtml(flow: TokenFlow, document: unknown): string {
   const caption =
     `One generated token through ${flow.model} at S = ${groupDigits(flow.context)}: each block’s FLOPs and the bytes it reads (${flow.dtype}); ` +
     "its fill is its share of the token’s FLOPs, so attention’s grows with S.";
-  return `<figure class="hmf-figure hmf-token-flow">${chartHtml(tokenFlowChart(flow, document))}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return html`<figure class="hmf-figure hmf-token-flow">${rawHtml(chartHtml(tokenFlowChart(flow, document)))}<figcaption>${caption}</figcaption></figure>`.value;
 }

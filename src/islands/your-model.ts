@@ -19,13 +19,13 @@ import { legendHtml } from "../charts/legend";
 import { chartHtml } from "../charts/serialize";
 import { tokenFlowFigureHtml } from "./token-flow-figure";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
-import { html } from "../core/html";
+import { html, rawHtml, type Html } from "../core/html";
 import { CONTEXT_CONTROL, presetSelectHtml, unknownControl } from "./controls";
 import { DTYPE_FIELD, numberField } from "./fields";
 import { bytesHtml, countHtml } from "./html";
 import { checkQueryKeys, presetFor, readProps } from "./inputs";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
+import { IslandInputError, type IslandDefinition } from "./island";
 
 /** Exactly one of `model` and `spec` is set. */
 export interface YourModelProps {
@@ -241,40 +241,47 @@ export const yourModel: IslandDefinition<YourModelProps> = {
   renderOutput(props, document) {
     const spec = yourModelSpec(props);
     const source = props.pasted !== undefined ? "a pasted config.json" : props.spec ? "a model description (notebook or link)" : presetById(props.model ?? "").citation.label;
-    const header =
-      `<p class="hmf-ym-model"><strong>${escapeHtml(spec.name)}</strong> <span class="hmf-ym-source">from ${escapeHtml(source)}</span>; ` +
-      `S = ${escapeHtml(groupDigits(props.S))}, weights and KV cache in ${escapeHtml(props.dtype)}.</p>`;
-    const notes = props.notes.length === 0 ? "" : `<ul class="hmf-notes">${props.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`;
-    return outputFrame(
-      `<div class="hmf-ym">${header}<div class="hmf-ym-tables">${paramsTable(spec)}${flopsTable(spec, props.S)}${memoryTable(spec, props.S, props.dtype)}</div>` +
-        `<div class="hmf-ym-figures">${sweepFigure(spec, props.S, document)}${tokenFlowFigure(spec, props.S, props.dtype, document)}</div>${notes}</div>`,
-    );
+    const header = html`<p class="hmf-ym-model"><strong>${spec.name}</strong> <span class="hmf-ym-source">from ${source}</span>; S = ${groupDigits(props.S)}, weights and KV cache in ${props.dtype}.</p>`;
+    const notes = props.notes.length === 0 ? "" : html`<ul class="hmf-notes">${props.notes.map((note) => html`<li>${note}</li>`)}</ul>`;
+    const tables = [paramsTable(spec), flopsTable(spec, props.S), memoryTable(spec, props.S, props.dtype)];
+    const figures = [sweepFigure(spec, props.S, document), tokenFlowFigure(spec, props.S, props.dtype, document)];
+    return outputFrame(html`<div class="hmf-ym">${header}<div class="hmf-ym-tables">${tables}</div><div class="hmf-ym-figures">${figures}</div>${notes}</div>`.value);
   },
 };
 
-/** FLOPs per generated token against S for this model, with and without a KV cache, S marked. */
-function sweepFigure(spec: ModelSpec, context: number, document: unknown): string {
-  const to = Math.max(CHART_TO, context);
+/** The last sweep drawn: moving S (or the storage format) keeps the model, and with it the 82 counts the chart needs. */
+let lastSweep: { spec: ModelSpec; to: number; points: SweepPoint[] } | undefined;
+
+/** FLOPs per generated token against S for this model, with and without a KV cache. */
+function sweepPoints(spec: ModelSpec, to: number): SweepPoint[] {
+  if (lastSweep?.spec === spec && lastSweep.to === to) return lastSweep.points;
   const points = logSpacedContexts(CHART_FROM, to, SWEEP_POINTS).flatMap((s): SweepPoint[] => [
     { series: "withoutCache", context: s, flops: decodeNoCacheFlops(spec, s).total },
     { series: "withCache", context: s, flops: decodeFlops(spec, s).total },
   ]);
+  lastSweep = { spec, to, points };
+  return points;
+}
+
+/** FLOPs per generated token against S for this model, with and without a KV cache, S marked. */
+function sweepFigure(spec: ModelSpec, context: number, document: unknown): Html {
+  const to = Math.max(CHART_TO, context);
   const shown = ["withoutCache", "withCache"] as const;
   const legend = legendHtml(shown.map((id) => ({ id, ...SWEEP_SERIES_INFO[id] })), document, "Lines");
-  const chart = chartHtml(contextSweepChart(points, document, { modelName: spec.name, highlight: context }));
+  const chart = chartHtml(contextSweepChart(sweepPoints(spec, to), document, { modelName: spec.name, highlight: context }));
   const caption = `${spec.name}: FLOPs per generated token for S from ${groupDigits(CHART_FROM)} to ${groupDigits(to)}, log-log; the rule marks S = ${groupDigits(context)}.`;
-  return `<figure class="hmf-figure hmf-ym-sweep">${legend}${chart}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return html`<figure class="hmf-figure hmf-ym-sweep">${rawHtml(legend)}${rawHtml(chart)}<figcaption>${caption}</figcaption></figure>`;
 }
 
 /** One token through this model at S, block by block (standard attention only: other kinds read their caches in other shapes). */
-function tokenFlowFigure(spec: ModelSpec, context: number, dtype: Dtype, document: unknown): string {
+function tokenFlowFigure(spec: ModelSpec, context: number, dtype: Dtype, document: unknown): Html {
   if (spec.attention.kind !== "standard") {
-    return `<p class="hmf-note">${escapeHtml(`The token-flow figure covers multi-head and grouped-query attention; ${spec.name} uses another kind, so it is left out.`)}</p>`;
+    return html`<p class="hmf-note">The token-flow figure covers multi-head and grouped-query attention; ${spec.name} uses another kind, so it is left out.</p>`;
   }
-  return tokenFlowFigureHtml(tokenFlow(spec, context, dtype), document);
+  return rawHtml(tokenFlowFigureHtml(tokenFlow(spec, context, dtype), document));
 }
 
-function paramsTable(spec: ModelSpec): string {
+function paramsTable(spec: ModelSpec): Html {
   const p = countParams(spec);
   const rows = (Object.keys(PARAM_LABELS) as Array<keyof ParamBreakdown>)
     .filter((key) => p.breakdown[key] !== 0n || p.activeBreakdown[key] !== 0n)
@@ -288,7 +295,7 @@ function paramsTable(spec: ModelSpec): string {
   );
 }
 
-function flopsTable(spec: ModelSpec, context: number): string {
+function flopsTable(spec: ModelSpec, context: number): Html {
   const cached = decodeFlops(spec, context);
   const uncached = decodeNoCacheFlops(spec, context);
   const rows = MATMUL_TERMS.filter((term) => cached.terms[term] !== 0n || uncached.terms[term] !== 0n).map((term) =>
@@ -303,7 +310,7 @@ function flopsTable(spec: ModelSpec, context: number): string {
   );
 }
 
-function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): string {
+function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): Html {
   const rows = [
     row("Weights", [bytesHtml(weightBytes(spec, dtype))]),
     row("KV cache per token", [bytesHtml(kvCacheBytesPerToken(spec, { dtype }))]),
@@ -315,13 +322,12 @@ function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): string {
   return table("hmf-ym-memory", `Memory in ${dtype}`, ["What", "Bytes"], rows, []);
 }
 
-/** A row whose cells are already-escaped HTML and whose label is text. */
-function row(label: string, cells: string[]): string {
-  return `<tr><th scope="row">${escapeHtml(label)}</th>${cells.map((cell) => `<td class="hmf-num">${cell}</td>`).join("")}</tr>`;
+/** A row whose cells are markup (counts) and whose label is text. */
+function row(label: string, cells: string[]): Html {
+  return html`<tr><th scope="row">${label}</th>${cells.map((cell) => html`<td class="hmf-num">${rawHtml(cell)}</td>`)}</tr>`;
 }
 
-function table(className: string, caption: string, columns: string[], rows: string[], footer: string[]): string {
-  const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
-  const foot = footer.length === 0 ? "" : `<tfoot>${footer.join("")}</tfoot>`;
-  return `<table class="hmf-table ${className}"><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody>${foot}</table>`;
+function table(className: string, caption: string, columns: string[], rows: Html[], footer: Html[]): Html {
+  const foot = footer.length === 0 ? "" : html`<tfoot>${footer}</tfoot>`;
+  return html`<table class="hmf-table ${className}"><caption>${caption}</caption><thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${rows}</tbody>${foot}</table>`;
 }
