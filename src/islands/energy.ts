@@ -29,7 +29,8 @@ import { DTYPE_FIELD, fieldGroup, numberField, selectHtml, type Field } from "./
 import { controlsFrame, outputFrame } from "./frame";
 import { countHtml } from "./html";
 import { checkQueryKeys, describeValue, MAX_ID_CHARS, oneOf, presetFor, readProps, wholeNumber } from "./inputs";
-import { escapeHtml, IslandInputError, type ControlState, type IslandDefinition } from "./island";
+import { html, rawHtml, type Html, type HtmlValue } from "../core/html";
+import { IslandInputError, type ControlState, type IslandDefinition } from "./island";
 
 /** A preset model served on one kind of GPU. */
 export interface EnergyProps {
@@ -327,10 +328,7 @@ export const energy: IslandDefinition<EnergyProps> = {
         selectHtml("draft", "Draft model", "speculative decoding", [[NO_DRAFT, "none (plain decode)"], ...draftCandidates(props.model).map((id): [string, string] => [id, presetById(id).spec.name])], props.draft ?? NO_DRAFT) +
         ACCEPTANCE_FIELD.controlHtml(props.acceptance ?? DEFAULT_ACCEPTANCE) +
         DRAFT_TOKENS_FIELD.controlHtml(props.draftTokens ?? DEFAULT_DRAFT_TOKENS) +
-        `<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">Power</span> ` +
-        `<span class="hmf-control-hint">measured watts per GPU; empty: TDP</span>` +
-        `<input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="watts" placeholder="TDP" ` +
-        `value="${props.watts === undefined ? "" : escapeHtml(String(props.watts))}"></label></div>`,
+        html`<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">Power</span> <span class="hmf-control-hint">measured watts per GPU; empty: TDP</span><input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="watts" placeholder="TDP" value="${props.watts === undefined ? "" : String(props.watts)}"></label></div>`.value,
     );
   },
 
@@ -343,10 +341,9 @@ export const energy: IslandDefinition<EnergyProps> = {
     const powerText = power.source === "measured"
       ? `${groupDigits(power.wattsPerGpu)} W per GPU (measured)`
       : `${groupDigits(power.wattsPerGpu)} W per GPU (TDP: no measurement, so an upper bound)`;
-    const setup =
-      `<p class="hmf-en-setup"><strong>${escapeHtml(spec.name)}</strong> on ${escapeHtml(`${props.gpus} × ${hardware.name}`)}; ` +
-      `${escapeHtml(`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, ${props.kvDtype === undefined || props.kvDtype === props.dtype ? `weights and KV cache in ${props.dtype}` : `weights in ${props.dtype}, KV cache in ${props.kvDtype}`}. ` +
-      `Power ${powerText}; price ${formatMoney(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
+    const storage = props.kvDtype === undefined || props.kvDtype === props.dtype ? `weights and KV cache in ${props.dtype}` : `weights in ${props.dtype}, KV cache in ${props.kvDtype}`;
+    const price = `${formatMoney(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}`;
+    const setup = html`<p class="hmf-en-setup"><strong>${spec.name}</strong> on ${`${props.gpus} × ${hardware.name}`}; ${`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, ${storage}. Power ${powerText}; price ${price}.`}</p>`;
 
     const table = phaseTable(decode, prefill, props, hardware);
     const queryText =
@@ -355,13 +352,9 @@ export const energy: IslandDefinition<EnergyProps> = {
       `${formatWattHours(query.wattHours)} (${formatEnergy(query.joules)}: ${formatEnergy(query.prefillJoules)} prefill + ${formatEnergy(query.decodeJoules)} decode), ` +
       `${formatEnergy(query.joulesPerOutputToken)} per answer token.`;
 
+    const assumptions = assumptionsHtml({ ...report.assumptions, ...(query.assumptions.query ? { query: query.assumptions.query } : {}) });
     return outputFrame(
-      `<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}` +
-        `<p class="hmf-en-query">${escapeHtml(queryText)}</p>` +
-        speculativeHtml(props, hardware, options) +
-        rooflineFigure(decode, prefill, hardware, document) +
-        assumptionsHtml({ ...report.assumptions, ...(query.assumptions.query ? { query: query.assumptions.query } : {}) }) +
-        `</div>`,
+      html`<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}<p class="hmf-en-query">${queryText}</p>${speculativeHtml(props, hardware, options)}${rooflineFigure(decode, prefill, hardware, document)}${assumptions}</div>`.value,
     );
   },
 };
@@ -386,58 +379,51 @@ export function energyFigures(props: EnergyProps): { spec: ModelSpec; hardware: 
 }
 
 /** Whether all weights and the batch's KV cache fit in the GPUs' memory, said either way. */
-function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: EnergyProps): string {
+function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: EnergyProps): Html {
   const step = decode.step;
   const capacity = hardware.hbmBytes * props.gpus;
   const what = `all weights and the KV cache of ${groupDigits(props.batch)} sequence${props.batch === 1 ? "" : "s"} at S = ${groupDigits(props.S)} take ${formatSI(step.memoryFootprintBytes, { unit: "B" })}`;
   const of = `${props.gpus} × ${formatDatasheet(hardware.hbmBytes, "B")} of HBM`;
   if (step.fitsInMemory) {
-    return `<p class="hmf-en-memory">${escapeHtml(`Fits in memory: ${what} of ${of} (${formatPercent(Number(step.memoryFootprintBytes) / capacity)}; activations not counted).`)}</p>`;
+    return html`<p class="hmf-en-memory">${`Fits in memory: ${what} of ${of} (${formatPercent(Number(step.memoryFootprintBytes) / capacity)}; activations not counted).`}</p>`;
   }
-  return (
-    `<p class="hmf-en-memory hmf-note hmf-note-warning"><strong>Does not fit in memory:</strong> ${escapeHtml(`${what.charAt(0).toUpperCase()}${what.slice(1)}, more than the ${of}. ` +
-      "The figures below are what the steps would take if it fitted: use more GPUs, a smaller batch, a shorter context or a smaller storage format.")}</p>`
-  );
+  const advice = "The figures below are what the steps would take if it fitted: use more GPUs, a smaller batch, a shorter context or a smaller storage format.";
+  return html`<p class="hmf-en-memory hmf-note hmf-note-warning"><strong>Does not fit in memory:</strong> ${`${what.charAt(0).toUpperCase()}${what.slice(1)}, more than the ${of}. ${advice}`}</p>`;
 }
 
 const TEXT_ROWS: readonly string[] = ["The step", "Limited by"];
 
 /** Decode and prefill side by side, one row per quantity. */
-function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProps, hardware: HardwarePreset): string {
+function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProps, hardware: HardwarePreset): Html {
   const d = stepUtilization(decode.step, hardware);
   const p = stepUtilization(prefill.step, hardware);
   const b = groupDigits(props.batch);
   const s = groupDigits(props.S);
   const plural = props.batch === 1 ? "" : "s";
-  const rows: Array<[string, string, string]> = [
-    ["The step", escapeHtml(`${b} sequence${plural}, 1 new token${plural ? " each" : ""}, at context ${s}`), escapeHtml(`${b} prompt${plural} of ${s} token${props.S === 1 ? "" : "s"}`)],
-    ["FLOPs per step", countHtml(decode.step.flops, "FLOP"), countHtml(prefill.step.flops, "FLOP")],
-    ["Bytes moved per step", countHtml(decode.step.bytes, "B"), countHtml(prefill.step.bytes, "B")],
-    ["FLOPs per byte", escapeHtml(formatSignificant(decode.step.arithmeticIntensity)), escapeHtml(formatSignificant(prefill.step.arithmeticIntensity))],
-    ["Step time", escapeHtml(formatDuration(decode.stepSeconds)), escapeHtml(formatDuration(prefill.stepSeconds))],
-    ["Limited by", escapeHtml(boundText(decode)), escapeHtml(boundText(prefill))],
-    ["Tokens per second", escapeHtml(formatSignificant(decode.tokensPerSecond)), escapeHtml(formatSignificant(prefill.tokensPerSecond))],
-    ["Energy per token", `<strong>${escapeHtml(formatEnergy(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(formatEnergy(prefill.joulesPerToken))}</strong>`],
-    ["Cost per million tokens", escapeHtml(formatMoney(decode.usdPerMillionTokens)), escapeHtml(formatMoney(prefill.usdPerMillionTokens))],
-    ["Achieved MFU (FLOPs / time / peak)", escapeHtml(formatPercent(d.mfu)), escapeHtml(formatPercent(p.mfu))],
-    ["Achieved MBU (bytes / time / bandwidth)", escapeHtml(formatPercent(d.mbu)), escapeHtml(formatPercent(p.mbu))],
+  const count = (value: bigint, unit: string): Html => rawHtml(countHtml(value, unit));
+  const rows: Array<[string, HtmlValue, HtmlValue]> = [
+    ["The step", (`${b} sequence${plural}, 1 new token${plural ? " each" : ""}, at context ${s}`), (`${b} prompt${plural} of ${s} token${props.S === 1 ? "" : "s"}`)],
+    ["FLOPs per step", count(decode.step.flops, "FLOP"), count(prefill.step.flops, "FLOP")],
+    ["Bytes moved per step", count(decode.step.bytes, "B"), count(prefill.step.bytes, "B")],
+    ["FLOPs per byte", (formatSignificant(decode.step.arithmeticIntensity)), (formatSignificant(prefill.step.arithmeticIntensity))],
+    ["Step time", (formatDuration(decode.stepSeconds)), (formatDuration(prefill.stepSeconds))],
+    ["Limited by", (boundText(decode)), (boundText(prefill))],
+    ["Tokens per second", (formatSignificant(decode.tokensPerSecond)), (formatSignificant(prefill.tokensPerSecond))],
+    ["Energy per token", html`<strong>${formatEnergy(decode.joulesPerToken)}</strong>`, html`<strong>${formatEnergy(prefill.joulesPerToken)}</strong>`],
+    ["Cost per million tokens", (formatMoney(decode.usdPerMillionTokens)), (formatMoney(prefill.usdPerMillionTokens))],
+    ["Achieved MFU (FLOPs / time / peak)", (formatPercent(d.mfu)), (formatPercent(p.mfu))],
+    ["Achieved MBU (bytes / time / bandwidth)", (formatPercent(d.mbu)), (formatPercent(p.mbu))],
   ];
-  const body = rows
-    .map(([label, d, p]) => {
-      // Words (what the step is, what limits it) read left-aligned; numbers line up on the right.
-      const cell = TEXT_ROWS.includes(label) ? "<td>" : `<td class="hmf-num">`;
-      return `<tr><th scope="row">${escapeHtml(label)}</th>${cell}${d}</td>${cell}${p}</td></tr>`;
-    })
-    .join("");
-  return (
-    `<table class="hmf-table hmf-en-phases"><caption>${escapeHtml("Decode and prefill, per token")}</caption>` +
-    `<thead><tr><th scope="col">Quantity</th><th scope="col">Decode (per generated token)</th><th scope="col">Prefill (per prompt token)</th></tr></thead>` +
-    `<tbody>${body}</tbody></table>`
-  );
+  // Words (what the step is, what limits it) read left-aligned; numbers line up on the right.
+  const body = rows.map(([label, d, p]) => {
+    const numeric = TEXT_ROWS.includes(label) ? undefined : "hmf-num";
+    return numeric ? html`<tr><th scope="row">${label}</th><td class="hmf-num">${d}</td><td class="hmf-num">${p}</td></tr>` : html`<tr><th scope="row">${label}</th><td>${d}</td><td>${p}</td></tr>`;
+  });
+  return html`<table class="hmf-table hmf-en-phases"><caption>Decode and prefill, per token</caption><thead><tr><th scope="col">Quantity</th><th scope="col">Decode (per generated token)</th><th scope="col">Prefill (per prompt token)</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Speculative decoding against plain decode, when a draft model is chosen. */
-function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: EnergyOptions): string {
+function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: EnergyOptions): Html | "" {
   if (props.draft === undefined) return "";
   const draft = presetById(props.draft).spec;
   const acceptance = props.acceptance ?? DEFAULT_ACCEPTANCE;
@@ -449,15 +435,11 @@ function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: 
     ["Energy per token", formatEnergy(s.joulesPerToken), formatEnergy(s.baseline.joulesPerToken)],
     ["FLOPs per token", formatSI(s.flopsPerToken), formatSI(s.baseline.flopsPerToken)],
   ];
-  const body = rows.map(([label, a, b]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="hmf-num">${escapeHtml(a)}</td><td class="hmf-num">${escapeHtml(b)}</td></tr>`).join("");
+  const body = rows.map(([label, a, b]) => html`<tr><th scope="row">${label}</th><td class="hmf-num">${a}</td><td class="hmf-num">${b}</td></tr>`);
   const caption =
     `Speculative decoding: ${draft.name} drafts ${gamma} token${gamma === 1 ? "" : "s"}, each accepted with probability ${acceptance}%: ` +
     `(1 − α^(γ+1)) / (1 − α) = ${formatSignificant(s.tokensPerIteration)} tokens per sequence per iteration (Leviathan et al. 2023), ${s.speedup >= 1 ? "×" + formatSignificant(s.speedup) + " faster" : "×" + formatSignificant(1 / s.speedup) + " slower"} than plain decode`;
-  return (
-    `<table class="hmf-table hmf-en-speculative"><caption>${escapeHtml(caption)}</caption>` +
-    `<thead><tr><th scope="col">Per output token</th><th scope="col">Speculative</th><th scope="col">Plain decode</th></tr></thead>` +
-    `<tbody>${body}</tbody></table>`
-  );
+  return html`<table class="hmf-table hmf-en-speculative"><caption>${caption}</caption><thead><tr><th scope="col">Per output token</th><th scope="col">Speculative</th><th scope="col">Plain decode</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function boundText(phase: PhaseEnergy): string {
@@ -465,7 +447,7 @@ function boundText(phase: PhaseEnergy): string {
   return phase.step.communicationSeconds > 0 ? `${memory}, plus ${formatDuration(phase.step.communicationSeconds)} of all-reduces` : memory;
 }
 
-function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: HardwarePreset, document: unknown): string {
+function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: HardwarePreset, document: unknown): Html {
   const precision = decode.step.computePrecision;
   const point = (phase: PhaseEnergy, label: string): RooflinePoint => ({
     step: phase.step.phase,
@@ -489,7 +471,7 @@ function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: Har
     `Roofline of one ${hardware.name} at ${precision}, log-log: the FLOP/s a step can reach at its FLOPs per byte moved. ` +
     "The circle is the decode step and the square the prefill step, at the FLOP/s their step times give: " +
     "below the roof when part of the step waits on the other resource, or on all-reduces.";
-  return `<figure class="hmf-figure">${legend}${chart}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return html`<figure class="hmf-figure">${rawHtml(legend)}${rawHtml(chart)}<figcaption>${caption}</figcaption></figure>`;
 }
 
 /** Names of the core's assumption keys that read badly as words; any other key is shown as its words. */
@@ -516,16 +498,9 @@ function assumptionValue(assumption: Assumption): string {
 }
 
 /** Every named assumption, with its value and why. */
-function assumptionsHtml(assumptions: Assumptions): string {
-  const items = Object.entries(assumptions)
-    .map(
-      ([key, a]) =>
-        `<li class="hmf-en-assumption" data-key="${escapeHtml(key)}"><strong>${escapeHtml(assumptionLabel(key))}</strong>: ` +
-        `${escapeHtml(assumptionValue(a))}. <span class="hmf-en-assumption-note">${escapeHtml(a.note)}</span></li>`,
-    )
-    .join("");
-  return (
-    `<details class="hmf-data hmf-en-assumptions"><summary>${escapeHtml(`Every assumption behind these numbers (${Object.keys(assumptions).length})`)}</summary>` +
-    `<ul class="hmf-notes">${items}</ul></details>`
+function assumptionsHtml(assumptions: Assumptions): Html {
+  const items = Object.entries(assumptions).map(
+    ([key, a]) => html`<li class="hmf-en-assumption" data-key="${key}"><strong>${assumptionLabel(key)}</strong>: ${assumptionValue(a)}. <span class="hmf-en-assumption-note">${a.note}</span></li>`,
   );
+  return html`<details class="hmf-data hmf-en-assumptions"><summary>${`Every assumption behind these numbers (${Object.keys(assumptions).length})`}</summary><ul class="hmf-notes">${items}</ul></details>`;
 }
