@@ -4,7 +4,8 @@
  * re-rendered), and the URL kept up to date without adding history entries.
  */
 import { CONTROLS_CLASS, OUTPUT_CLASS } from "../islands/classes";
-import { escapeHtml, IslandInputError, type IslandDefinition } from "../islands/island";
+import { html } from "../core/html";
+import { IslandInputError, type IslandDefinition } from "../islands/island";
 import { islandId } from "../islands/render";
 import { markupDocument } from "../core/markup";
 import { deflateToBase64Url, inflateFromBase64Url } from "./compression";
@@ -84,10 +85,10 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   const render = (): void => {
     const output = host.querySelector(`.${OUTPUT_CLASS}`);
     if (!output) return;
-    const html = definition.renderOutput(props, chartDocument);
-    const fresh = parseElement(env.document, html);
+    const markup = definition.renderOutput(props, chartDocument);
+    const fresh = parseElement(env.document, markup);
     if (!fresh) {
-      output.outerHTML = html;
+      output.outerHTML = markup;
       return;
     }
     // A figure the page numbered keeps its number, id and class (cross-references link to the id).
@@ -102,7 +103,7 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
         const value = figure.getAttribute(name);
         if (value !== null) freshFigure.setAttribute(name, value);
       }
-      freshFigure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", `<span class="figure-number">${escapeHtml(number.textContent ?? "")}</span> `);
+      freshFigure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", html`<span class="figure-number">${number.textContent ?? ""}</span> `.value);
     }
     // A <details> the reader opened (the sweep's table) stays open: `open` is the reader's.
     morph(output as unknown as MorphNode, fresh as unknown as MorphNode, (element, name) => name === "open" && element.nodeName === "DETAILS");
