@@ -3,9 +3,9 @@
  * answers (and first principles without a cache): GPT4o's S² and Grok's S
  * against the nearly flat cost of a token with a KV cache.
  */
-import { line, plot, ruleX, text, type PlotOptions } from "@observablehq/plot";
 import { formatScientificUnicode, groupDigits } from "../core/format";
 import { CONCEPT_COLORS, type SeriesStyle } from "./palette";
+import { chartSvg, logAxes, logFrame, round, svgMaker, type LogAxis } from "./log-frame";
 import { powerOfTenTicks, powerTickLabel, tokenTickLabel } from "./ticks";
 import type { ChartElement } from "./serialize";
 
@@ -21,6 +21,20 @@ export const SWEEP_SERIES_INFO: Readonly<Record<SweepSeries, { label: string } &
   withoutCache: { label: "First principles, no KV cache (recompute all S)", color: CONCEPT_COLORS.noCache, dash: "10 3 2 3", width: 2 },
   withCache: { label: "First principles, with a KV cache", color: CONCEPT_COLORS.kvCache, width: 3 },
 };
+
+/** Points per line: about seven per decade over six decades. */
+export const SWEEP_POINTS = 41;
+
+/** `count` whole contexts from `from` to `to`, evenly spaced on a log scale (duplicates dropped). */
+export function logSpacedContexts(from: number, to: number, count: number): number[] {
+  const contexts: number[] = [];
+  const ratio = to / from;
+  for (let i = 0; i < count; i++) {
+    const context = i === count - 1 ? to : Math.round(from * ratio ** (i / (count - 1)));
+    if (contexts[contexts.length - 1] !== context) contexts.push(context);
+  }
+  return contexts;
+}
 
 /** One point of one line: FLOPs per generated token at context S. */
 export interface SweepPoint {
@@ -44,9 +58,12 @@ export interface ContextSweepChartOptions {
 }
 
 /**
- * The log-log line chart of FLOPs per generated token against S. Returns
- * Plot's SVG element, made in `document` (window.document in a browser,
- * linkedom's in Node). Deterministic: stable class names, no random ids.
+ * The log-log line chart of FLOPs per generated token against S, drawn in
+ * SVG on the shared log frame (no Plot: the island that redraws it on every
+ * input stays small). Series without points are left out, so the same chart
+ * draws the two first-principles lines alone. Hovering a context shows
+ * every line's exact value there. Deterministic: stable class names
+ * (`hmf-series-<series>`), coordinates rounded to hundredths, no ids.
  */
 export function contextSweepChart(points: readonly SweepPoint[], document: unknown, options: ContextSweepChartOptions): ChartElement {
   if (points.length === 0) throw new RangeError("contextSweepChart: no points to draw");
@@ -54,72 +71,50 @@ export function contextSweepChart(points: readonly SweepPoint[], document: unkno
   const values = points.map((p) => Number(p.flops));
   const sMin = Math.min(...contexts);
   const sMax = Math.max(...contexts);
-  // Whole decades on the value axis, so that its ticks sit at the ends.
+  // Whole decades on the value axis, so that its ticks sit at the ends; one decade at least.
   const yMin = 10 ** Math.floor(Math.log10(Math.min(...values)));
-  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values)));
-  const marks = SWEEP_SERIES.map((series) => {
-    const info = SWEEP_SERIES_INFO[series];
-    const data = points.filter((p) => p.series === series).map((p) => ({ context: p.context, flops: Number(p.flops) }));
-    return line(data, {
-      x: "context",
-      y: "flops",
-      stroke: info.color,
-      strokeWidth: info.width,
-      strokeDasharray: info.dash,
-      className: `hmf-series-${series}`,
-    });
+  const yMax = Math.max(10 ** Math.ceil(Math.log10(Math.max(...values))), yMin * 10);
+  // A single context still gets an axis: a decade around it.
+  const xDomain: [number, number] = sMin < sMax ? [sMin, sMax] : [sMin, sMin * 10];
+  const xAxis: LogAxis = { domain: xDomain, ticks: powerOfTenTicks(xDomain[0], xDomain[1], 8), tickLabel: tokenTickLabel, label: "Context length S (tokens) →" };
+  const yAxis: LogAxis = { domain: [yMin, yMax], ticks: powerOfTenTicks(yMin, yMax, 10), tickLabel: powerTickLabel, label: "↑ FLOPs per generated token" };
+  const frame = logFrame(options.width ?? 640, options.height ?? 380, xAxis, yAxis);
+  const make = svgMaker(document);
+  const { el, group } = make;
+  const series = SWEEP_SERIES.filter((id) => points.some((p) => p.series === id));
+  const svg = chartSvg(make, frame, "hmf-chart-sweep", `FLOPs per generated token against context length, ${options.modelName}`, describeSweep(points, series, sMin, sMax));
+  for (const child of logAxes(make, frame, xAxis, yAxis)) svg.appendChild(child);
+  for (const id of series) {
+    const info = SWEEP_SERIES_INFO[id];
+    const own = points.filter((p) => p.series === id);
+    const d = own.map((p, i) => `${i === 0 ? "M" : "L"}${frame.x(p.context)},${frame.y(Number(p.flops))}`).join("");
+    const style = { stroke: info.color, "stroke-width": info.width, "stroke-dasharray": info.dash, "stroke-linecap": "round", "stroke-linejoin": "round", fill: "none" };
+    svg.appendChild(group({ class: `hmf-series-${id}`, ...style }, [el("path", { d })]));
+  }
+  // Hovering a context (a band from halfway to the previous one to halfway to the next) shows every line's exact value there.
+  const contextsDrawn = [...new Set(points.map((p) => p.context))].sort((p, q) => p - q);
+  const xs = contextsDrawn.map((context) => frame.x(context));
+  const bands = contextsDrawn.map((context, i) => {
+    const x0 = i === 0 ? frame.left : round(((xs[i - 1] as number) + (xs[i] as number)) / 2);
+    const x1 = i === xs.length - 1 ? frame.right : round(((xs[i] as number) + (xs[i + 1] as number)) / 2);
+    const values = series.flatMap((id) => points.filter((p) => p.series === id && p.context === context).map((p) => `${SWEEP_SERIES_INFO[id].label}: ${groupDigits(p.flops)}`));
+    const band = el("rect", { x: x0, y: frame.top, width: round(x1 - x0), height: frame.bottom - frame.top, fill: "none", "pointer-events": "all" });
+    band.appendChild(el("title", {}, `S = ${groupDigits(context)}, FLOPs per generated token. ${values.join("; ")}`));
+    return band;
   });
+  svg.appendChild(group({ class: "hmf-sweep-hover" }, bands));
   const highlight = options.highlight;
-  const highlightMarks =
-    highlight !== undefined && highlight >= sMin && highlight <= sMax
-      ? [
-          ruleX([highlight], { stroke: "currentColor", strokeOpacity: 0.5 }),
-          text([highlight], { x: (d: number) => d, frameAnchor: "top", dy: 4, dx: 4, textAnchor: "start", text: () => `S = ${groupDigits(highlight)}`, ariaHidden: "true" }),
-        ]
-      : [];
-  const svg = plot({
-    document: document as PlotOptions["document"],
-    className: "hmf-chart",
-    width: options.width ?? 640,
-    height: options.height ?? 380,
-    marginTop: 30,
-    marginLeft: 56,
-    marginRight: 24,
-    marginBottom: 40,
-    ariaLabel: `FLOPs per generated token against context length, ${options.modelName}`,
-    ariaDescription: describeSweep(points, sMin, sMax),
-    x: {
-      type: "log",
-      domain: [sMin, sMax],
-      ticks: powerOfTenTicks(sMin, sMax, 8),
-      tickFormat: tokenTickLabel,
-      grid: true,
-      label: "Context length S (tokens) →",
-      labelAnchor: "right",
-    },
-    y: {
-      type: "log",
-      domain: [yMin, yMax],
-      ticks: powerOfTenTicks(yMin, yMax, 10),
-      tickFormat: powerTickLabel,
-      grid: true,
-      label: "↑ FLOPs per generated token",
-      labelAnchor: "top",
-    },
-    marks: [...marks, ...highlightMarks],
-  }) as unknown as ChartElement;
-  svg.setAttribute("class", "hmf-chart hmf-chart-sweep");
-  // One image with a name and a description (the lines' values are in words there and in the island's
-  // table); its parts carry no labels of their own, which ARIA forbids inside an image.
-  svg.setAttribute("role", "img");
-  const labelled = svg.querySelectorAll("[aria-label]");
-  for (let i = 0; i < labelled.length; i++) labelled[i]?.removeAttribute("aria-label");
+  if (highlight !== undefined && highlight >= xDomain[0] && highlight <= xDomain[1]) {
+    const hx = frame.x(highlight);
+    svg.appendChild(el("line", { class: "hmf-sweep-highlight", x1: hx, x2: hx, y1: frame.top, y2: frame.bottom, stroke: "currentColor", "stroke-opacity": 0.5 }));
+    svg.appendChild(el("text", { x: round(hx + 4), y: frame.top + 4, dy: "0.71em", "text-anchor": "start", "aria-hidden": "true" }, `S = ${groupDigits(highlight)}`));
+  }
   return svg;
 }
 
 /** The chart in words, for screen readers: each line's value at the smallest and largest S. */
-function describeSweep(points: readonly SweepPoint[], sMin: number, sMax: number): string {
-  const parts = SWEEP_SERIES.flatMap((series) => {
+function describeSweep(points: readonly SweepPoint[], shown: readonly SweepSeries[], sMin: number, sMax: number): string {
+  const parts = shown.flatMap((series) => {
     const own = points.filter((p) => p.series === series);
     const first = own[0];
     const last = own[own.length - 1];

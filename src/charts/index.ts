@@ -1,6 +1,7 @@
 /**
- * Chart functions of (data, document), built with Observable Plot: the
- * islands draw them live and the notebooks reuse them.
+ * Chart functions of (data, document): the islands draw them live and the
+ * notebooks reuse them. The islands' charts are drawn directly in SVG on a
+ * shared log frame (log-frame.ts); nothing here needs Plot.
  */
 export * from "./palette";
 export * from "./ticks";

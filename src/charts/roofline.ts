@@ -14,7 +14,8 @@
 import { formatDatasheet, formatPercent, formatSignificant } from "../core/format";
 import { CONCEPT_COLORS, type SeriesStyle } from "./palette";
 import { powerOfTenTicks, powerTickLabel } from "./ticks";
-import { SVG_NS, type MarkupDocument, type MarkupNode } from "../core/markup";
+import type { MarkupNode } from "../core/markup";
+import { chartSvg, logAxes, logFrame, round, svgMaker, type LogAxis } from "./log-frame";
 import type { ChartElement } from "./serialize";
 
 /** The two roofs, in drawing order. */
@@ -93,9 +94,6 @@ const MARKER = 11;
  */
 const INTENSITY_DOMAIN: readonly [number, number] = [0.1, 1e5];
 
-/** Margins as the Plot charts beside it have them. */
-const MARGIN = { top: 30, right: 24, bottom: 40, left: 56 } as const;
-
 /** A roof's legend text: "Datasheet roof: 989.5 TFLOP/s, 3.35 TB/s". */
 export function roofLabel(series: RoofSeries, data: RooflineData): string {
   if (series === "datasheet") return `Datasheet roof: ${formatDatasheet(data.peakFlops, "FLOP/s")}, ${formatDatasheet(data.bandwidth, "B/s")}`;
@@ -107,7 +105,6 @@ export function ridgeIntensity(series: RoofSeries, data: RooflineData): number {
   return series === "datasheet" ? data.peakFlops / data.bandwidth : (data.peakFlops * data.utilization) / (data.bandwidth * data.bandwidthEfficiency);
 }
 
-type SvgDocument = MarkupDocument;
 type SvgNode = MarkupNode;
 
 /**
@@ -117,7 +114,6 @@ type SvgNode = MarkupNode;
  */
 export function rooflineChart(data: RooflineData, document: unknown, options: RooflineChartOptions = {}): ChartElement {
   checkData(data);
-  const doc = document as SvgDocument;
   const width = options.width ?? 640;
   const height = options.height ?? 380;
   const ridges = ROOF_SERIES.map((series) => ridgeIntensity(series, data));
@@ -129,59 +125,16 @@ export function rooflineChart(data: RooflineData, document: unknown, options: Ro
   const effectiveFloor = xMin * data.bandwidth * data.bandwidthEfficiency;
   const yMin = 10 ** Math.floor(Math.log10(Math.min(effectiveFloor, ...data.points.map((p) => p.flopsPerSecond)) / 1.5));
   const yMax = data.peakFlops * 3;
-  const left = MARGIN.left;
-  const right = width - MARGIN.right;
-  const top = MARGIN.top;
-  const bottom = height - MARGIN.bottom;
-  const x = logScale(xMin, xMax, left, right);
-  const y = logScale(yMin, yMax, bottom, top);
+  const xAxis: LogAxis = { domain: [xMin, xMax], ticks: powerOfTenTicks(xMin, xMax, 8), tickLabel: powerTickLabel, label: "Arithmetic intensity (FLOPs per byte moved) →" };
+  const yAxis: LogAxis = { domain: [yMin, yMax], ticks: powerOfTenTicks(yMin, yMax, 8), tickLabel: powerTickLabel, label: "↑ FLOP/s per GPU" };
+  const frame = logFrame(width, height, xAxis, yAxis);
+  const { x, y, top, bottom } = frame;
   const logMid = (Math.log10(xMin) + Math.log10(xMax)) / 2;
   const decades = Math.log10(xMax / xMin);
-
-  const el = (tag: string, attributes: Record<string, string | number | undefined>, text?: string): SvgNode => {
-    const node = doc.createElementNS(SVG_NS, tag);
-    for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
-  const group = (attributes: Record<string, string | number | undefined>, children: SvgNode[]): SvgNode => {
-    const g = el("g", attributes);
-    for (const child of children) g.appendChild(child);
-    return g;
-  };
-
-  const xTicks = powerOfTenTicks(xMin, xMax, 8);
-  const yTicks = powerOfTenTicks(yMin, yMax, 8);
-  const svg = el("svg", {
-    class: "hmf-chart hmf-chart-roofline",
-    role: "img",
-    "aria-label": `Roofline of the ${data.hardwareName} (${data.precision}): attainable FLOP/s against FLOPs per byte`,
-    "aria-description": describeRoofline(data, ridges),
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    fill: "currentColor",
-    "font-family": "system-ui, sans-serif",
-    "font-size": 10,
-    "text-anchor": "middle",
-  });
-  const children: SvgNode[] = [
-    // Grid and axes: decoration for sighted readers; the description says what they show.
-    group({ class: "hmf-grid", stroke: "currentColor", "stroke-opacity": 0.1, "aria-hidden": "true" }, [
-      ...yTicks.map((t) => el("line", { x1: left, x2: right, y1: y(t), y2: y(t) })),
-      ...xTicks.map((t) => el("line", { x1: x(t), x2: x(t), y1: top, y2: bottom })),
-    ]),
-    group({ class: "hmf-axis-y", "aria-hidden": "true" }, [
-      group({ stroke: "currentColor" }, yTicks.map((t) => el("line", { x1: left - 6, x2: left, y1: y(t), y2: y(t) }))),
-      group({ "text-anchor": "end", "font-variant": "tabular-nums" }, yTicks.map((t) => el("text", { x: left - 9, y: y(t), dy: "0.32em" }, powerTickLabel(t)))),
-      el("text", { x: 3, y: 3, dy: "0.71em", "text-anchor": "start" }, "↑ FLOP/s per GPU"),
-    ]),
-    group({ class: "hmf-axis-x", "aria-hidden": "true" }, [
-      group({ stroke: "currentColor" }, xTicks.map((t) => el("line", { x1: x(t), x2: x(t), y1: bottom, y2: bottom + 6 }))),
-      group({ "font-variant": "tabular-nums" }, xTicks.map((t) => el("text", { x: x(t), y: bottom + 9, dy: "0.71em" }, powerTickLabel(t)))),
-      el("text", { x: width - 3, y: height - 3, "text-anchor": "end" }, "Arithmetic intensity (FLOPs per byte moved) →"),
-    ]),
-  ];
+  const make = svgMaker(document);
+  const { el, group } = make;
+  const svg = chartSvg(make, frame, "hmf-chart-roofline", `Roofline of the ${data.hardwareName} (${data.precision}): attainable FLOP/s against FLOPs per byte`, describeRoofline(data, ridges));
+  const children: SvgNode[] = logAxes(make, frame, xAxis, yAxis);
 
   ROOF_SERIES.forEach((series, i) => {
     const style = ROOF_STYLES[series];
@@ -266,17 +219,6 @@ function stepText(p: RooflinePoint): string {
 function withTitle<T extends { appendChild(child: T): unknown }>(node: T, title: T): T {
   node.appendChild(title);
   return node;
-}
-
-/** Maps [min, max] to [from, to] on a log scale, rounded to hundredths of a pixel. */
-function logScale(min: number, max: number, from: number, to: number): (value: number) => number {
-  const lo = Math.log10(min);
-  const span = Math.log10(max) - lo;
-  return (value) => round(from + ((Math.log10(value) - lo) / span) * (to - from));
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function checkData(data: RooflineData): void {

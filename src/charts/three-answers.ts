@@ -11,7 +11,7 @@
 import { formatScientificUnicode, groupDigits } from "../core/format";
 import { CONCEPT_COLORS, type Concept } from "./palette";
 import { powerOfTenTicks, powerTickLabel } from "./ticks";
-import { SVG_NS, type MarkupDocument, type MarkupNode } from "../core/markup";
+import { round, svgMaker } from "./log-frame";
 import type { ChartElement } from "./serialize";
 
 /** One answer: who gave it, its concept (for the colour) and its FLOPs per token. */
@@ -26,9 +26,6 @@ export interface AnswerBar {
 /** Natural size and type of the chart. */
 export const THREE_ANSWERS_LAYOUT = { width: 400, rowHeight: 52, top: 8, bottom: 34, left: 8, right: 16, fontSize: 14, barHeight: 14 } as const;
 
-type SvgDocument = MarkupDocument;
-type SvgNode = MarkupNode;
-
 /**
  * The bar chart as an SVG element made in `document`. Bars start at the
  * decade below the smallest answer; the axis ends at the decade above the
@@ -39,7 +36,6 @@ export function threeAnswersChart(answers: readonly AnswerBar[], document: unkno
   for (const a of answers) {
     if (typeof a.flops !== "bigint" || a.flops <= 0n) throw new RangeError(`threeAnswersChart: ${a.label} must have a positive FLOP count`);
   }
-  const doc = document as SvgDocument;
   const L = THREE_ANSWERS_LAYOUT;
   const height = L.top + answers.length * L.rowHeight + L.bottom;
   const values = answers.map((a) => Number(a.flops));
@@ -50,12 +46,7 @@ export function threeAnswersChart(answers: readonly AnswerBar[], document: unkno
   const x = (v: number): number => round(left + ((Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (right - left));
   const axisY = L.top + answers.length * L.rowHeight;
 
-  const el = (tag: string, attributes: Record<string, string | number | undefined>, text?: string): SvgNode => {
-    const node = doc.createElementNS(SVG_NS, tag);
-    for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const { el } = svgMaker(document);
 
   const svg = el("svg", {
     class: "hmf-chart hmf-chart-answers",
@@ -100,8 +91,4 @@ export function threeAnswersChart(answers: readonly AnswerBar[], document: unkno
   }
   svg.appendChild(axis);
   return svg;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

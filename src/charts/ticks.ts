@@ -27,9 +27,6 @@ export function tokenTickLabel(value: number): string {
   return formatSI(Math.round(value), { digits: 1 }).replace(" ", "");
 }
 
-/** @deprecated the old name of {@link tokenTickLabel}, for token axes only. */
-export const siTickLabel: (value: number) => string = tokenTickLabel;
-
 /**
  * Counts without an SI unit: 0.1, 1, 10, 100, then 10³, 10⁹, 10¹²; a value
  * that is not a power of ten keeps its mantissa ("2.5×10¹²").

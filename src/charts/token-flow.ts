@@ -12,7 +12,7 @@
 import { formatPercent, formatScientificUnicode, formatSI, groupDigits } from "../core/format";
 import type { TokenFlow, TokenFlowBlockId } from "../core/token-flow";
 import { CONCEPT_COLORS, type Concept } from "./palette";
-import { SVG_NS, type MarkupDocument, type MarkupNode } from "../core/markup";
+import { round, svgMaker } from "./log-frame";
 import type { ChartElement } from "./serialize";
 
 /** The concept each block is drawn in; the embedding lookup does no arithmetic and is drawn in the page's colour. */
@@ -32,8 +32,6 @@ const GAP = 18;
 const LEFT = 4;
 const LAYER_INSET = 10;
 
-type SvgDocument = MarkupDocument;
-type SvgNode = MarkupNode;
 
 /** "2.10×10¹¹ FLOPs · 83.3% · reads 210 GB": what one block's second line says. */
 export function tokenFlowBlockText(flops: bigint, bytes: bigint, total: bigint): string {
@@ -47,13 +45,7 @@ export function tokenFlowBlockText(flops: bigint, bytes: bigint, total: bigint):
  * class names (`hmf-flow-<block>`), no ids, coordinates rounded to hundredths.
  */
 export function tokenFlowChart(flow: TokenFlow, document: unknown): ChartElement {
-  const doc = document as SvgDocument;
-  const el = (tag: string, attributes: Record<string, string | number | undefined>, text?: string): SvgNode => {
-    const node = doc.createElementNS(SVG_NS, tag);
-    for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, String(value));
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
+  const { el } = svgMaker(document);
   const layerBlocks = flow.blocks.filter((b) => b.inLayer);
   const height = flow.blocks.length * (BLOCK + GAP) + 2 * LAYER_INSET + FONT + 8;
   const description = flow.blocks.map((b) => `${b.label}: ${tokenFlowBlockText(b.flops, b.bytes, flow.totalFlops)}`).join("; ");
@@ -117,8 +109,4 @@ export function tokenFlowChart(flow: TokenFlow, document: unknown): ChartElement
   svg.setAttribute("height", String(round(y + 4)));
   svg.setAttribute("viewBox", `0 0 ${WIDTH} ${round(y + 4)}`);
   return svg;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -4,10 +4,14 @@
  * re-rendered), and the URL kept up to date without adding history entries.
  */
 import { CONTROLS_CLASS, OUTPUT_CLASS } from "../islands/classes";
-import { escapeHtml, IslandInputError, type IslandDefinition } from "../islands/island";
+import { html } from "../core/html";
+import { IslandInputError, type IslandDefinition } from "../islands/island";
 import { islandId } from "../islands/render";
+import { markupDocument } from "../core/markup";
+import { deflateToBase64Url, inflateFromBase64Url } from "./compression";
 import { debounce } from "./debounce";
 import { messageElement } from "./message";
+import { morph, type MorphNode } from "./morph";
 import type { ClientEnv, ControlLike, ElementLike, EventLike, HostElement, OptionLike } from "./dom";
 import { readIslandQuery, writeIslandQuery } from "./url-state";
 
@@ -25,8 +29,10 @@ export interface LiveIsland<P> {
   props(): P;
   /** Applies one control's value as if the reader had typed it; false when refused (the message says why). */
   apply(name: string, value: string): boolean;
-  /** Writes a pending URL update now. */
+  /** Writes a pending URL update now (compressed values a moment later). */
   flushUrl(): void;
+  /** Settles when the URL's compressed values (a pasted config) have been read and shown. */
+  readonly restored: Promise<void>;
 }
 
 /**
@@ -38,18 +44,39 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   const messages = new Messages(host);
   const id = mountId(host, definition.name, messages);
   const base = baseProps(definition, host, messages);
-  let props = withUrlState(definition, base, id, env, messages);
+  // Charts are drawn as text straight into the output's HTML: no DOM nodes built, serialised and parsed back.
+  const chartDocument = markupDocument();
+  const compressed = definition.compressedQueryKeys ?? [];
+  const { query: urlQuery, problem: urlProblem } = readIslandQuery(env.location.search, id);
+  if (urlProblem) messages.show("url", urlProblem);
+  // Compressed values (a pasted config.json) take a moment to inflate: the island shows the rest of the link first.
+  const inflating = compressed.some((key) => urlQuery[key] !== undefined);
+  let props = urlProblem || inflating ? base : withUrlState(definition, base, urlQuery, id, messages);
 
   const fieldset = host.querySelector(`.${CONTROLS_CLASS}`);
   const controls = fieldset ? controlsIn(fieldset) : [];
   const applied = new Map<string, string>();
   for (const control of controls) applied.set(control.name, initialValue(control));
 
+  const writeQuery = (query: Readonly<Record<string, string>>): void => {
+    const search = writeIslandQuery(env.location.search, id, query);
+    if (search === env.location.search) return;
+    env.history.replaceState(env.history.state, "", `${env.location.pathname}${search}${env.location.hash}`);
+  };
+  let writes = 0;
   const writeUrl = debounce(
     () => {
-      const search = writeIslandQuery(env.location.search, id, definition.toQuery(props));
-      if (search === env.location.search) return;
-      env.history.replaceState(env.history.state, "", `${env.location.pathname}${search}${env.location.hash}`);
+      const query = definition.toQuery(props);
+      const serial = ++writes;
+      const keys = compressed.filter((key) => query[key] !== undefined);
+      if (keys.length === 0) return writeQuery(query);
+      void Promise.all(keys.map(async (key) => [key, await deflateToBase64Url(query[key] as string)] as const)).then(
+        (pairs) => {
+          // A later update has been written meanwhile: this one is out of date.
+          if (serial === writes) writeQuery({ ...query, ...Object.fromEntries(pairs) });
+        },
+        () => messages.show("url", "The link could not be updated (this browser cannot compress the pasted text)."),
+      );
     },
     URL_WRITE_DELAY_MS,
     env,
@@ -58,29 +85,28 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   const render = (): void => {
     const output = host.querySelector(`.${OUTPUT_CLASS}`);
     if (!output) return;
-    // A <details> the reader opened (the sweep's table) stays open across updates.
-    const details = output.querySelectorAll("details");
-    const open: number[] = [];
-    for (let i = 0; i < details.length; i++) if (details[i]?.hasAttribute("open")) open.push(i);
+    const markup = definition.renderOutput(props, chartDocument);
+    const fresh = parseElement(env.document, markup);
+    if (!fresh) {
+      output.outerHTML = markup;
+      return;
+    }
     // A figure the page numbered keeps its number, id and class (cross-references link to the id).
     const figures = output.querySelectorAll("figure");
-    const numbered: Array<{ id: string | null; cls: string | null; number: ElementLike | null }> = [];
+    const freshFigures = fresh.querySelectorAll("figure");
     for (let i = 0; i < figures.length; i++) {
       const figure = figures[i];
-      numbered.push({ id: figure?.getAttribute("id") ?? null, cls: figure?.getAttribute("class") ?? null, number: figure?.querySelector(".figure-number") ?? null });
+      const number = figure?.querySelector(".figure-number");
+      const freshFigure = freshFigures[i];
+      if (!figure || !number || !freshFigure) continue;
+      for (const name of ["id", "class"]) {
+        const value = figure.getAttribute(name);
+        if (value !== null) freshFigure.setAttribute(name, value);
+      }
+      freshFigure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", html`<span class="figure-number">${number.textContent ?? ""}</span> `.value);
     }
-    output.outerHTML = definition.renderOutput(props, env.document);
-    const fresh = host.querySelector(`.${OUTPUT_CLASS}`);
-    const freshDetails = fresh?.querySelectorAll("details");
-    for (const i of open) freshDetails?.[i]?.setAttribute("open", "");
-    const freshFigures = fresh?.querySelectorAll("figure");
-    numbered.forEach(({ id, cls, number }, i) => {
-      const figure = freshFigures?.[i];
-      if (!figure || number === null) return;
-      if (id !== null) figure.setAttribute("id", id);
-      if (cls !== null) figure.setAttribute("class", cls);
-      figure.querySelector("figcaption")?.insertAdjacentHTML("afterbegin", `<span class="figure-number">${escapeHtml(number.textContent ?? "")}</span> `);
-    });
+    // A <details> the reader opened (the sweep's table) stays open: `open` is the reader's.
+    morph(output as unknown as MorphNode, fresh as unknown as MorphNode, (element, name) => name === "open" && element.nodeName === "DETAILS");
   };
 
   /** Shows the props in every control except those the reader is editing. */
@@ -142,8 +168,27 @@ export function mountIsland<P>(definition: IslandDefinition<P>, host: HostElemen
   for (const type of ["input", "change"]) host.addEventListener(type, onInput);
   if (fieldset) fieldset.removeAttribute("disabled");
 
+  const restore = async (): Promise<void> => {
+    if (!inflating) return;
+    const query: Record<string, string> = { ...urlQuery };
+    for (const key of compressed) {
+      const value = query[key];
+      if (value === undefined) continue;
+      try {
+        query[key] = await inflateFromBase64Url(value);
+      } catch (error) {
+        messages.show("url", `The link’s setting “${id}.${key}” cannot be used (it ${describeError(error)}); showing the page’s own values.`);
+        return;
+      }
+    }
+    props = withUrlState(definition, base, query, id, messages);
+    safeRender(render, messages);
+    syncControls(new Set());
+  };
+
   return {
     id,
+    restored: restore(),
     props: () => props,
     apply(name, value) {
       const control = controls.find((candidate) => candidate.name === name);
@@ -218,12 +263,7 @@ function baseProps<P>(definition: IslandDefinition<P>, host: HostElement, messag
   }
 }
 
-function withUrlState<P>(definition: IslandDefinition<P>, base: P, id: string, env: ClientEnv, messages: Messages): P {
-  const { query, problem } = readIslandQuery(env.location.search, id);
-  if (problem) {
-    messages.show("url", problem);
-    return base;
-  }
+function withUrlState<P>(definition: IslandDefinition<P>, base: P, query: Readonly<Record<string, string>>, id: string, messages: Messages): P {
   if (Object.keys(query).length === 0) return base;
   try {
     return definition.fromQuery(query, base);
@@ -232,6 +272,15 @@ function withUrlState<P>(definition: IslandDefinition<P>, base: P, id: string, e
     messages.show("url", `The link’s setting “${field}” cannot be used (${describeError(error, true)}); showing the page’s own values.`);
     return base;
   }
+}
+
+/** The one element `html` describes, parsed out of the page (in a <template>), or null where the document cannot. */
+function parseElement(document: unknown, html: string): ElementLike | null {
+  const doc = document as { createElement?(tag: string): { innerHTML: string; content?: { firstElementChild: ElementLike | null } } } | null;
+  const template = doc?.createElement?.("template");
+  if (!template) return null;
+  template.innerHTML = html;
+  return template.content?.firstElementChild ?? null;
 }
 
 /** The message of an error without a repeated field prefix when asked. */

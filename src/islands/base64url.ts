@@ -9,7 +9,11 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** Text → UTF-8 → base64url without padding. */
 export function encodeBase64Url(text: string): string {
-  const bytes = utf8Encode(text);
+  return bytesToBase64Url(utf8Encode(text));
+}
+
+/** Bytes → base64url without padding (compressed state, for one). */
+export function bytesToBase64Url(bytes: ArrayLike<number>): string {
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
     const b0 = bytes[i] as number;
@@ -26,6 +30,11 @@ export function encodeBase64Url(text: string): string {
 
 /** Base64url without padding → UTF-8 → text. Throws a RangeError saying what is wrong. */
 export function decodeBase64Url(encoded: string): string {
+  return utf8Decode(base64UrlToBytes(encoded));
+}
+
+/** Base64url without padding → bytes. Throws a RangeError saying what is wrong. */
+export function base64UrlToBytes(encoded: string): number[] {
   if (!/^[A-Za-z0-9_-]*$/.test(encoded)) throw new RangeError("contains characters outside the base64url alphabet");
   if (encoded.length % 4 === 1) throw new RangeError("is truncated (its length is not a whole number of bytes)");
   const bytes: number[] = [];
@@ -41,7 +50,7 @@ export function decodeBase64Url(encoded: string): string {
       throw new RangeError("has stray bits after its last byte");
     }
   }
-  return utf8Decode(bytes);
+  return bytes;
 }
 
 function utf8Encode(text: string): number[] {

@@ -4,23 +4,18 @@
  * input.
  */
 import { chartHtml } from "../charts/serialize";
-import { contextSweepChart, SWEEP_SERIES, SWEEP_SERIES_INFO, type SweepPoint } from "../charts/context-sweep";
+import { contextSweepChart, logSpacedContexts, SWEEP_POINTS, SWEEP_SERIES, SWEEP_SERIES_INFO, type SweepPoint } from "../charts/context-sweep";
+
+export { logSpacedContexts, SWEEP_POINTS };
 import { legendHtml } from "../charts/legend";
 import { formatSI, groupDigits } from "../core/format";
 import type { ModelSpec } from "../core/model";
 import { presetById } from "../core/presets";
 import { answersFor, grokNFor } from "../core/answers";
-import {
-  numberControlHtml,
-  numberControlState,
-  presetSelectHtml,
-  readNumberControl,
-  unknownControl,
-  type NumberControl,
-} from "./controls";
-import { checkQueryKeys, presetFor, readProps, wholeNumber } from "./inputs";
+import { fieldTable, numberField, presetField } from "./fields";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
+import { html, rawHtml, type Html } from "../core/html";
+import { IslandInputError, type IslandDefinition } from "./island";
 
 /** A preset and the range of contexts to sweep. */
 export interface ContextSweepProps {
@@ -35,24 +30,15 @@ export interface ContextSweepProps {
 /** Llama 2 7B from S = 1 to a million. */
 export const CONTEXT_SWEEP_DEFAULTS: Readonly<ContextSweepProps> = { model: "llama-2-7b", from: 1, to: 1_000_000 };
 
-/** Points per line: about seven per decade over six decades. */
-export const SWEEP_POINTS = 41;
-
-const RANGE = { min: 1, max: 10_000_000 };
-const FROM: NumberControl = { key: "from", label: "S from", hint: "smallest context", range: RANGE, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" };
-const TO: NumberControl = { key: "to", label: "S to", hint: "largest context", range: RANGE, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" };
-const QUERY_KEYS = ["model", "from", "to"] as const;
-
-/** `count` whole contexts from `from` to `to`, evenly spaced on a log scale (duplicates dropped). */
-export function logSpacedContexts(from: number, to: number, count: number): number[] {
-  const contexts: number[] = [];
-  const ratio = to / from;
-  for (let i = 0; i < count; i++) {
-    const context = i === count - 1 ? to : Math.round(from * ratio ** (i / (count - 1)));
-    if (contexts[contexts.length - 1] !== context) contexts.push(context);
-  }
-  return contexts;
-}
+const CONTEXT_RANGE = { min: 1, max: 10_000_000 };
+const FIELDS = fieldTable(
+  {
+    model: presetField(),
+    from: numberField({ key: "from", label: "S from", hint: "smallest context", range: CONTEXT_RANGE, slider: { kind: "log", ...CONTEXT_RANGE }, unit: "tokens" }),
+    to: numberField({ key: "to", label: "S to", hint: "largest context", range: CONTEXT_RANGE, slider: { kind: "log", ...CONTEXT_RANGE }, unit: "tokens" }),
+  },
+  CONTEXT_SWEEP_DEFAULTS,
+);
 
 /** Every line of the sweep for `spec`, from the core. */
 export function contextSweepData(spec: ModelSpec, from: number, to: number, count = SWEEP_POINTS): SweepPoint[] {
@@ -84,81 +70,34 @@ export const contextSweep: IslandDefinition<ContextSweepProps> = {
   name: "context-sweep",
   title: TITLE,
 
-  parseProps(raw) {
-    const record = readProps(raw, ["model", "from", "to"]);
-    return checkRange(
-      {
-        model: record.model === undefined ? CONTEXT_SWEEP_DEFAULTS.model : presetFor(record.model, "props.model").id,
-        from: record.from === undefined ? CONTEXT_SWEEP_DEFAULTS.from : wholeNumber(record.from, "props.from", RANGE),
-        to: record.to === undefined ? CONTEXT_SWEEP_DEFAULTS.to : wholeNumber(record.to, "props.to", RANGE),
-      },
-      "props.to",
-    );
-  },
-
-  toQuery: (props) => ({ model: props.model, from: String(props.from), to: String(props.to) }),
-
-  fromQuery(query, base) {
-    checkQueryKeys(query, QUERY_KEYS);
-    return checkRange(
-      {
-        model: query.model === undefined ? base.model : presetFor(query.model, "model").id,
-        from: query.from === undefined ? base.from : wholeNumber(query.from, "from", RANGE),
-        to: query.to === undefined ? base.to : wholeNumber(query.to, "to", RANGE),
-      },
-      query.to === undefined ? "from" : "to",
-    );
-  },
-
-  applyControl(name, value, props) {
-    if (name === "model") return { ...props, model: presetFor(value, "model").id };
-    const from = readNumberControl(FROM, name, value);
-    if (from !== undefined) return checkRange({ ...props, from }, name);
-    const to = readNumberControl(TO, name, value);
-    if (to !== undefined) return checkRange({ ...props, to }, name);
-    return unknownControl(name);
-  },
-
-  controlState: (props) => ({
-    model: { value: props.model },
-    ...numberControlState(FROM, props.from),
-    ...numberControlState(TO, props.to),
-  }),
-
-  renderControls(props) {
-    return controlsFrame(TITLE, presetSelectHtml("model", props.model) + numberControlHtml(FROM, props.from) + numberControlHtml(TO, props.to));
-  },
+  ...FIELDS,
+  // The range must run upwards: the field that broke it is named.
+  parseProps: (raw) => checkRange(FIELDS.parseProps(raw), "props.to"),
+  fromQuery: (query, base) => checkRange(FIELDS.fromQuery(query, base), query.to === undefined ? "from" : "to"),
+  applyControl: (name, value, props) => checkRange(FIELDS.applyControl(name, value, props), name),
+  renderControls: (props) => controlsFrame(TITLE, FIELDS.controlsHtml(props)),
 
   renderOutput(props, document) {
     const spec = presetById(props.model).spec;
     const points = contextSweepData(spec, props.from, props.to);
     const legend = legendHtml(SWEEP_SERIES.map((id) => ({ id, ...SWEEP_SERIES_INFO[id] })), document, "Lines");
     const chart = chartHtml(contextSweepChart(points, document, { modelName: spec.name }));
-    return outputFrame(
-      `<figure class="hmf-figure">${legend}${chart}` +
-      `<figcaption>${escapeHtml(`${spec.name}: FLOPs per generated token for S from ${groupDigits(props.from)} to ${groupDigits(props.to)}, log-log.`)}</figcaption></figure>` +
-      dataTable(points)
-    );
+    const caption = `${spec.name}: FLOPs per generated token for S from ${groupDigits(props.from)} to ${groupDigits(props.to)}, log-log.`;
+    return outputFrame(html`<figure class="hmf-figure">${rawHtml(legend)}${rawHtml(chart)}<figcaption>${caption}</figcaption></figure>${dataTable(points)}`.value);
   },
 };
 
 /** The chart's numbers, for readers who cannot see it. */
-function dataTable(points: readonly SweepPoint[]): string {
+function dataTable(points: readonly SweepPoint[]): Html {
   const rows = new Map<number, Map<string, bigint>>();
   for (const p of points) {
     const row = rows.get(p.context) ?? new Map<string, bigint>();
     row.set(p.series, p.flops);
     rows.set(p.context, row);
   }
-  const head = SWEEP_SERIES.map((id) => `<th scope="col">${escapeHtml(SWEEP_SERIES_INFO[id].label)}</th>`).join("");
-  const body = [...rows]
-    .map(([context, row]) => {
-      const cells = SWEEP_SERIES.map((id) => `<td class="hmf-num">${escapeHtml(formatSI(row.get(id) ?? 0n))}</td>`).join("");
-      return `<tr><th scope="row">${escapeHtml(groupDigits(context))}</th>${cells}</tr>`;
-    })
-    .join("");
-  return (
-    `<details class="hmf-data"><summary>The numbers (FLOPs per generated token)</summary>` +
-    `<table class="hmf-table"><thead><tr><th scope="col">S</th>${head}</tr></thead><tbody>${body}</tbody></table></details>`
+  const head = SWEEP_SERIES.map((id) => html`<th scope="col">${SWEEP_SERIES_INFO[id].label}</th>`);
+  const body = [...rows].map(
+    ([context, row]) => html`<tr><th scope="row">${groupDigits(context)}</th>${SWEEP_SERIES.map((id) => html`<td class="hmf-num">${formatSI(row.get(id) ?? 0n)}</td>`)}</tr>`,
   );
+  return html`<details class="hmf-data"><summary>The numbers (FLOPs per generated token)</summary><table class="hmf-table"><thead><tr><th scope="col">S</th>${head}</tr></thead><tbody>${body}</tbody></table></details>`;
 }

@@ -1,12 +1,13 @@
 /**
- * Controls as escaped HTML, and the mapping between a control's value and the
+ * Controls as HTML (built with the escaping `html` template), and the mapping between a control's value and the
  * props. A number is edited in a text box (exact: "128000" stays 128,000) and
  * a slider beside it (coarse, possibly logarithmic); the two are kept in sync
  * by the client through `controlState`.
  */
 import { groupDigits } from "../core/format";
 import { PRESETS, type Preset } from "../core/presets";
-import { escapeHtml, IslandInputError, type ControlState } from "./island";
+import { html } from "../core/html";
+import { IslandInputError, type ControlState } from "./island";
 import { printableKey, wholeNumber, type WholeNumberRange } from "./inputs";
 
 /** How a slider's positions map to values. */
@@ -103,16 +104,8 @@ export function numberControlState(control: NumberControl, value: number): Recor
 export function numberControlHtml(control: NumberControl, value: number): string {
   const [low, high] = positionBounds(control.slider);
   const step = control.slider.kind === "linear" ? control.slider.step : 1;
-  const text = escapeHtml(spokenValue(control, value));
-  const label = escapeHtml(control.label);
-  const hint = escapeHtml(control.hint);
-  return (
-    `<div class="hmf-control hmf-control-number">` +
-    `<label class="hmf-control-label"><span class="hmf-control-name">${label}</span> <span class="hmf-control-hint">${hint}</span>` +
-    `<input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="${escapeHtml(control.key)}" value="${escapeHtml(String(value))}"></label>` +
-    `<input class="hmf-slider" type="range" name="${escapeHtml(sliderName(control))}" min="${low}" max="${high}" step="${step}" value="${sliderPosition(control, value)}" aria-label="${label}, ${hint}${control.slider.kind === "log" ? " (logarithmic slider)" : " (slider)"}" aria-valuetext="${text}">` +
-    `</div>`
-  );
+  const scale = control.slider.kind === "log" ? " (logarithmic slider)" : " (slider)";
+  return html`<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">${control.label}</span> <span class="hmf-control-hint">${control.hint}</span><input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="${control.key}" value="${String(value)}"></label><input class="hmf-slider" type="range" name="${sliderName(control)}" min="${low}" max="${high}" step="${step}" value="${sliderPosition(control, value)}" aria-label="${`${control.label}, ${control.hint}${scale}`}" aria-valuetext="${spokenValue(control, value)}"></div>`.value;
 }
 
 /** Presets grouped the way a reader looks for them. */
@@ -132,23 +125,11 @@ export function presetGroups(): Array<{ label: string; presets: Preset[] }> {
  * (e.g. the pasted config) with an empty value.
  */
 export function presetSelectHtml(name: string, selected: string | undefined, extra?: string): string {
-  const groups = presetGroups()
-    .map(
-      (group) =>
-        `<optgroup label="${escapeHtml(group.label)}">` +
-        group.presets
-          .map((p) => `<option value="${escapeHtml(p.id)}"${p.id === selected ? " selected" : ""}>${escapeHtml(p.spec.name)}</option>`)
-          .join("") +
-        `</optgroup>`,
-    )
-    .join("");
-  const first = extra === undefined ? "" : `<option value=""${selected === undefined ? " selected" : ""}>${escapeHtml(extra)}</option>`;
-  return (
-    `<div class="hmf-control hmf-control-select">` +
-    `<label class="hmf-control-label"><span class="hmf-control-name">Model</span>` +
-    `<select class="hmf-select" name="${escapeHtml(name)}">${first}${groups}</select></label>` +
-    `</div>`
+  const groups = presetGroups().map(
+    (group) => html`<optgroup label="${group.label}">${group.presets.map((p) => html`<option value="${p.id}"${p.id === selected ? html` selected` : ""}>${p.spec.name}</option>`)}</optgroup>`,
   );
+  const first = extra === undefined ? "" : html`<option value=""${selected === undefined ? html` selected` : ""}>${extra}</option>`;
+  return html`<div class="hmf-control hmf-control-select"><label class="hmf-control-label"><span class="hmf-control-name">Model</span><select class="hmf-select" name="${name}">${first}${groups}</select></label></div>`.value;
 }
 
 /** Throws the error a control without a meaning for this island gets. */

@@ -21,17 +21,16 @@ import { draftProblem, speculativeDecoding } from "../core/inference/speculative
 import { stepUtilization } from "../core/inference/utilization";
 import {
   CONTEXT_CONTROL,
-  numberControlHtml,
-  numberControlState,
   presetSelectHtml,
-  readNumberControl,
   unknownControl,
   type NumberControl,
 } from "./controls";
+import { DTYPE_FIELD, fieldGroup, numberField, selectHtml, type Field } from "./fields";
 import { controlsFrame, outputFrame } from "./frame";
 import { countHtml } from "./html";
 import { checkQueryKeys, describeValue, MAX_ID_CHARS, oneOf, presetFor, readProps, wholeNumber } from "./inputs";
-import { escapeHtml, IslandInputError, type ControlState, type IslandDefinition } from "./island";
+import { html, rawHtml, type Html, type HtmlValue } from "../core/html";
+import { IslandInputError, type ControlState, type IslandDefinition } from "./island";
 
 /** A preset model served on one kind of GPU. */
 export interface EnergyProps {
@@ -118,6 +117,31 @@ export const BATCH_CONTROL: NumberControl = {
 };
 
 const WATTS_RANGE = { min: 1, max: MAX_WATTS };
+
+/** The GPU preset, by id. */
+const GPU_FIELD: Field<string> = {
+  key: "gpu",
+  parse: (raw, field) => hardwareFor(raw, field).id,
+  text: (value) => value,
+  controlHtml: (value) => selectHtml("gpu", "GPU", "datasheet figures", HARDWARE_PRESETS.map((h): [string, string] => [h.id, h.name]), value).value,
+  controlState: (value) => ({ gpu: { value } }),
+  readControl: (name, value) => (name === "gpu" ? hardwareFor(value, "gpu").id : undefined),
+};
+
+/** GPUs in the tensor-parallel group: one of {@link GPU_COUNTS}. */
+const GPUS_FIELD: Field<number> = {
+  key: "gpus",
+  parse: (raw, field) => gpuCount(raw, field),
+  text: String,
+  controlHtml: (value) => selectHtml("gpus", "GPUs", "tensor parallel, one server", GPU_COUNTS.map((g): [string, string] => [String(g), String(g)]), String(value)).value,
+  controlState: (value) => ({ gpus: { value: String(value) } }),
+  readControl: (name, value) => (name === "gpus" ? gpuCount(value, "gpus") : undefined),
+};
+
+/** How the model is served, declared once: the fields that need nothing but themselves (in the controls' order). */
+const SERVING = fieldGroup({ gpu: GPU_FIELD, batch: numberField(BATCH_CONTROL), S: numberField(CONTEXT_CONTROL), gpus: GPUS_FIELD, dtype: DTYPE_FIELD });
+const ACCEPTANCE_FIELD = numberField(ACCEPTANCE_CONTROL);
+const DRAFT_TOKENS_FIELD = numberField(DRAFT_TOKENS_CONTROL);
 const PROP_KEYS = ["model", "gpu", "batch", "S", "gpus", "dtype", "watts", "usdPerGpuHour", "kvDtype", "draft", "acceptance", "draftTokens"] as const;
 const QUERY_KEYS = ["model", "gpu", "batch", "s", "gpus", "dtype", "watts", "kv", "draft", "alpha", "gamma"] as const;
 
@@ -218,29 +242,21 @@ export const energy: IslandDefinition<EnergyProps> = {
     return withSpeculation(withWatts(
       {
         model,
-        gpu: record.gpu === undefined ? d.gpu : hardwareFor(record.gpu, "props.gpu").id,
-        batch: record.batch === undefined ? d.batch : wholeNumber(record.batch, "props.batch", BATCH_CONTROL.range),
-        S: record.S === undefined ? d.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range),
-        gpus: record.gpus === undefined ? d.gpus : gpuCount(record.gpus, "props.gpus"),
-        dtype: record.dtype === undefined ? d.dtype : oneOf(record.dtype, "props.dtype", DTYPES),
+        ...SERVING.parse(record, d, (name) => `props.${name}`),
         usdPerGpuHour: record.usdPerGpuHour === undefined ? d.usdPerGpuHour : priceProp(record.usdPerGpuHour),
       },
       record.watts === undefined ? undefined : wholeNumber(record.watts, "props.watts", WATTS_RANGE),
     ), {
       kvDtype: record.kvDtype === undefined ? undefined : oneOf(record.kvDtype, "props.kvDtype", DTYPES),
       draft: record.draft === undefined ? undefined : draftFor(record.draft, "props.draft", model),
-      acceptance: record.acceptance === undefined ? undefined : wholeNumber(record.acceptance, "props.acceptance", ACCEPTANCE_CONTROL.range),
-      draftTokens: record.draftTokens === undefined ? undefined : wholeNumber(record.draftTokens, "props.draftTokens", DRAFT_TOKENS_CONTROL.range),
+      acceptance: record.acceptance === undefined ? undefined : ACCEPTANCE_FIELD.parse(record.acceptance, "props.acceptance"),
+      draftTokens: record.draftTokens === undefined ? undefined : DRAFT_TOKENS_FIELD.parse(record.draftTokens, "props.draftTokens"),
     });
   },
 
   toQuery: (props) => ({
     model: props.model,
-    gpu: props.gpu,
-    batch: String(props.batch),
-    s: String(props.S),
-    gpus: String(props.gpus),
-    dtype: props.dtype,
+    ...SERVING.toQuery(props),
     watts: props.watts === undefined ? TDP_VALUE : String(props.watts),
     ...(props.kvDtype === undefined ? {} : { kv: props.kvDtype }),
     ...(props.draft === undefined ? {} : { draft: props.draft }),
@@ -255,11 +271,7 @@ export const energy: IslandDefinition<EnergyProps> = {
     return withSpeculation(withWatts(
       {
         model,
-        gpu: query.gpu === undefined ? base.gpu : hardwareFor(query.gpu, "gpu").id,
-        batch: query.batch === undefined ? base.batch : wholeNumber(query.batch, "batch", BATCH_CONTROL.range),
-        S: query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range),
-        gpus: query.gpus === undefined ? base.gpus : gpuCount(query.gpus, "gpus"),
-        dtype: query.dtype === undefined ? base.dtype : oneOf(query.dtype, "dtype", DTYPES),
+        ...SERVING.parseQuery(query, base),
         usdPerGpuHour: base.usdPerGpuHour,
       },
       query.watts === undefined ? base.watts : wattsValue(query.watts, "watts", false),
@@ -268,8 +280,8 @@ export const energy: IslandDefinition<EnergyProps> = {
       draft: query.draft === undefined
         ? (base2.draft !== undefined && draftCandidates(model).includes(base2.draft) ? base2.draft : undefined)
         : query.draft === NO_DRAFT ? undefined : draftFor(query.draft, "draft", model),
-      acceptance: query.alpha === undefined ? base2.acceptance : wholeNumber(query.alpha, "alpha", ACCEPTANCE_CONTROL.range),
-      draftTokens: query.gamma === undefined ? base2.draftTokens : wholeNumber(query.gamma, "gamma", DRAFT_TOKENS_CONTROL.range),
+      acceptance: query.alpha === undefined ? base2.acceptance : ACCEPTANCE_FIELD.parse(query.alpha, ACCEPTANCE_FIELD.key),
+      draftTokens: query.gamma === undefined ? base2.draftTokens : DRAFT_TOKENS_FIELD.parse(query.gamma, DRAFT_TOKENS_FIELD.key),
     });
   },
 
@@ -288,51 +300,35 @@ export const energy: IslandDefinition<EnergyProps> = {
       const { draft: _draft, ...rest } = props;
       return value === NO_DRAFT ? rest : { ...rest, draft: draftFor(value, "draft", props.model) };
     }
-    const acceptance = readNumberControl(ACCEPTANCE_CONTROL, name, value);
+    const acceptance = ACCEPTANCE_FIELD.readControl(name, value);
     if (acceptance !== undefined) return { ...props, acceptance };
-    const draftTokens = readNumberControl(DRAFT_TOKENS_CONTROL, name, value);
+    const draftTokens = DRAFT_TOKENS_FIELD.readControl(name, value);
     if (draftTokens !== undefined) return { ...props, draftTokens };
-    if (name === "gpu") return { ...props, gpu: hardwareFor(value, "gpu").id };
-    if (name === "gpus") return { ...props, gpus: gpuCount(value, "gpus") };
-    if (name === "dtype") return { ...props, dtype: oneOf(value, "dtype", DTYPES) };
     if (name === "watts") return withWatts(withoutWatts(props), wattsValue(value, "watts", true));
-    const batch = readNumberControl(BATCH_CONTROL, name, value);
-    if (batch !== undefined) return { ...props, batch };
-    const S = readNumberControl(CONTEXT_CONTROL, name, value);
-    return S === undefined ? unknownControl(name) : { ...props, S };
+    return { ...props, ...(SERVING.readControl(name, value) ?? unknownControl(name)) };
   },
 
   controlState: (props): Record<string, ControlState> => ({
     model: { value: props.model },
-    gpu: { value: props.gpu },
-    gpus: { value: String(props.gpus) },
-    dtype: { value: props.dtype },
+    ...SERVING.controlState(props),
     watts: { value: props.watts === undefined ? "" : String(props.watts) },
-    ...numberControlState(BATCH_CONTROL, props.batch),
-    ...numberControlState(CONTEXT_CONTROL, props.S),
+
     kv: { value: props.kvDtype ?? SAME_AS_WEIGHTS },
     draft: { value: props.draft ?? NO_DRAFT },
-    ...numberControlState(ACCEPTANCE_CONTROL, props.acceptance ?? DEFAULT_ACCEPTANCE),
-    ...numberControlState(DRAFT_TOKENS_CONTROL, props.draftTokens ?? DEFAULT_DRAFT_TOKENS),
+    ...ACCEPTANCE_FIELD.controlState(props.acceptance ?? DEFAULT_ACCEPTANCE),
+    ...DRAFT_TOKENS_FIELD.controlState(props.draftTokens ?? DEFAULT_DRAFT_TOKENS),
   }),
 
   renderControls(props) {
     return controlsFrame(
       TITLE,
       presetSelectHtml("model", props.model) +
-        selectHtml("gpu", "GPU", "datasheet figures", HARDWARE_PRESETS.map((h) => [h.id, h.name]), props.gpu) +
-        numberControlHtml(BATCH_CONTROL, props.batch) +
-        numberControlHtml(CONTEXT_CONTROL, props.S) +
-        selectHtml("gpus", "GPUs", "tensor parallel, one server", GPU_COUNTS.map((g) => [String(g), String(g)]), String(props.gpus)) +
-        selectHtml("dtype", "Storage", "weights and KV cache", DTYPES.map((t) => [t, t]), props.dtype) +
+        SERVING.controlsHtml(props) +
         selectHtml("kv", "KV cache", "storage, if not the weights'", [[SAME_AS_WEIGHTS, "same as weights"], ...DTYPES.map((t): [string, string] => [t, t])], props.kvDtype ?? SAME_AS_WEIGHTS) +
         selectHtml("draft", "Draft model", "speculative decoding", [[NO_DRAFT, "none (plain decode)"], ...draftCandidates(props.model).map((id): [string, string] => [id, presetById(id).spec.name])], props.draft ?? NO_DRAFT) +
-        numberControlHtml(ACCEPTANCE_CONTROL, props.acceptance ?? DEFAULT_ACCEPTANCE) +
-        numberControlHtml(DRAFT_TOKENS_CONTROL, props.draftTokens ?? DEFAULT_DRAFT_TOKENS) +
-        `<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">Power</span> ` +
-        `<span class="hmf-control-hint">measured watts per GPU; empty: TDP</span>` +
-        `<input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="watts" placeholder="TDP" ` +
-        `value="${props.watts === undefined ? "" : escapeHtml(String(props.watts))}"></label></div>`,
+        ACCEPTANCE_FIELD.controlHtml(props.acceptance ?? DEFAULT_ACCEPTANCE) +
+        DRAFT_TOKENS_FIELD.controlHtml(props.draftTokens ?? DEFAULT_DRAFT_TOKENS) +
+        html`<div class="hmf-control hmf-control-number"><label class="hmf-control-label"><span class="hmf-control-name">Power</span> <span class="hmf-control-hint">measured watts per GPU; empty: TDP</span><input class="hmf-number" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" name="watts" placeholder="TDP" value="${props.watts === undefined ? "" : String(props.watts)}"></label></div>`.value,
     );
   },
 
@@ -345,10 +341,9 @@ export const energy: IslandDefinition<EnergyProps> = {
     const powerText = power.source === "measured"
       ? `${groupDigits(power.wattsPerGpu)} W per GPU (measured)`
       : `${groupDigits(power.wattsPerGpu)} W per GPU (TDP: no measurement, so an upper bound)`;
-    const setup =
-      `<p class="hmf-en-setup"><strong>${escapeHtml(spec.name)}</strong> on ${escapeHtml(`${props.gpus} × ${hardware.name}`)}; ` +
-      `${escapeHtml(`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, ${props.kvDtype === undefined || props.kvDtype === props.dtype ? `weights and KV cache in ${props.dtype}` : `weights in ${props.dtype}, KV cache in ${props.kvDtype}`}. ` +
-      `Power ${powerText}; price ${formatMoney(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}.`)}</p>`;
+    const storage = props.kvDtype === undefined || props.kvDtype === props.dtype ? `weights and KV cache in ${props.dtype}` : `weights in ${props.dtype}, KV cache in ${props.kvDtype}`;
+    const price = `${formatMoney(props.usdPerGpuHour)} per GPU-hour${props.usdPerGpuHour === DEFAULT_USD_PER_GPU_HOUR ? " (assumed)" : ""}`;
+    const setup = html`<p class="hmf-en-setup"><strong>${spec.name}</strong> on ${`${props.gpus} × ${hardware.name}`}; ${`batch ${groupDigits(props.batch)}, S = ${groupDigits(props.S)}, ${storage}. Power ${powerText}; price ${price}.`}</p>`;
 
     const table = phaseTable(decode, prefill, props, hardware);
     const queryText =
@@ -357,13 +352,9 @@ export const energy: IslandDefinition<EnergyProps> = {
       `${formatWattHours(query.wattHours)} (${formatEnergy(query.joules)}: ${formatEnergy(query.prefillJoules)} prefill + ${formatEnergy(query.decodeJoules)} decode), ` +
       `${formatEnergy(query.joulesPerOutputToken)} per answer token.`;
 
+    const assumptions = assumptionsHtml({ ...report.assumptions, ...(query.assumptions.query ? { query: query.assumptions.query } : {}) });
     return outputFrame(
-      `<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}` +
-        `<p class="hmf-en-query">${escapeHtml(queryText)}</p>` +
-        speculativeHtml(props, hardware, options) +
-        rooflineFigure(decode, prefill, hardware, document) +
-        assumptionsHtml({ ...report.assumptions, ...(query.assumptions.query ? { query: query.assumptions.query } : {}) }) +
-        `</div>`,
+      html`<div class="hmf-en">${setup}${memoryHtml(decode, hardware, props)}${table}<p class="hmf-en-query">${queryText}</p>${speculativeHtml(props, hardware, options)}${rooflineFigure(decode, prefill, hardware, document)}${assumptions}</div>`.value,
     );
   },
 };
@@ -387,71 +378,52 @@ export function energyFigures(props: EnergyProps): { spec: ModelSpec; hardware: 
   return { spec, hardware, options, report, query };
 }
 
-function selectHtml(name: string, label: string, hint: string, options: ReadonlyArray<readonly [string, string]>, selected: string): string {
-  const items = options
-    .map(([value, text]) => `<option value="${escapeHtml(value)}"${value === selected ? " selected" : ""}>${escapeHtml(text)}</option>`)
-    .join("");
-  return (
-    `<div class="hmf-control hmf-control-select">` +
-    `<label class="hmf-control-label"><span class="hmf-control-name">${escapeHtml(label)}</span> <span class="hmf-control-hint">${escapeHtml(hint)}</span>` +
-    `<select class="hmf-select" name="${escapeHtml(name)}">${items}</select></label>` +
-    `</div>`
-  );
-}
-
 /** Whether all weights and the batch's KV cache fit in the GPUs' memory, said either way. */
-function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: EnergyProps): string {
+function memoryHtml(decode: PhaseEnergy, hardware: HardwarePreset, props: EnergyProps): Html {
   const step = decode.step;
   const capacity = hardware.hbmBytes * props.gpus;
   const what = `all weights and the KV cache of ${groupDigits(props.batch)} sequence${props.batch === 1 ? "" : "s"} at S = ${groupDigits(props.S)} take ${formatSI(step.memoryFootprintBytes, { unit: "B" })}`;
   const of = `${props.gpus} × ${formatDatasheet(hardware.hbmBytes, "B")} of HBM`;
   if (step.fitsInMemory) {
-    return `<p class="hmf-en-memory">${escapeHtml(`Fits in memory: ${what} of ${of} (${formatPercent(Number(step.memoryFootprintBytes) / capacity)}; activations not counted).`)}</p>`;
+    return html`<p class="hmf-en-memory">${`Fits in memory: ${what} of ${of} (${formatPercent(Number(step.memoryFootprintBytes) / capacity)}; activations not counted).`}</p>`;
   }
-  return (
-    `<p class="hmf-en-memory hmf-note hmf-note-warning"><strong>Does not fit in memory:</strong> ${escapeHtml(`${what.charAt(0).toUpperCase()}${what.slice(1)}, more than the ${of}. ` +
-      "The figures below are what the steps would take if it fitted: use more GPUs, a smaller batch, a shorter context or a smaller storage format.")}</p>`
-  );
+  const advice = "The figures below are what the steps would take if it fitted: use more GPUs, a smaller batch, a shorter context or a smaller storage format.";
+  return html`<p class="hmf-en-memory hmf-note hmf-note-warning"><strong>Does not fit in memory:</strong> ${`${what.charAt(0).toUpperCase()}${what.slice(1)}, more than the ${of}. ${advice}`}</p>`;
 }
 
 const TEXT_ROWS: readonly string[] = ["The step", "Limited by"];
 
 /** Decode and prefill side by side, one row per quantity. */
-function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProps, hardware: HardwarePreset): string {
+function phaseTable(decode: PhaseEnergy, prefill: PhaseEnergy, props: EnergyProps, hardware: HardwarePreset): Html {
   const d = stepUtilization(decode.step, hardware);
   const p = stepUtilization(prefill.step, hardware);
   const b = groupDigits(props.batch);
   const s = groupDigits(props.S);
   const plural = props.batch === 1 ? "" : "s";
-  const rows: Array<[string, string, string]> = [
-    ["The step", escapeHtml(`${b} sequence${plural}, 1 new token${plural ? " each" : ""}, at context ${s}`), escapeHtml(`${b} prompt${plural} of ${s} token${props.S === 1 ? "" : "s"}`)],
-    ["FLOPs per step", countHtml(decode.step.flops, "FLOP"), countHtml(prefill.step.flops, "FLOP")],
-    ["Bytes moved per step", countHtml(decode.step.bytes, "B"), countHtml(prefill.step.bytes, "B")],
-    ["FLOPs per byte", escapeHtml(formatSignificant(decode.step.arithmeticIntensity)), escapeHtml(formatSignificant(prefill.step.arithmeticIntensity))],
-    ["Step time", escapeHtml(formatDuration(decode.stepSeconds)), escapeHtml(formatDuration(prefill.stepSeconds))],
-    ["Limited by", escapeHtml(boundText(decode)), escapeHtml(boundText(prefill))],
-    ["Tokens per second", escapeHtml(formatSignificant(decode.tokensPerSecond)), escapeHtml(formatSignificant(prefill.tokensPerSecond))],
-    ["Energy per token", `<strong>${escapeHtml(formatEnergy(decode.joulesPerToken))}</strong>`, `<strong>${escapeHtml(formatEnergy(prefill.joulesPerToken))}</strong>`],
-    ["Cost per million tokens", escapeHtml(formatMoney(decode.usdPerMillionTokens)), escapeHtml(formatMoney(prefill.usdPerMillionTokens))],
-    ["Achieved MFU (FLOPs / time / peak)", escapeHtml(formatPercent(d.mfu)), escapeHtml(formatPercent(p.mfu))],
-    ["Achieved MBU (bytes / time / bandwidth)", escapeHtml(formatPercent(d.mbu)), escapeHtml(formatPercent(p.mbu))],
+  const count = (value: bigint, unit: string): Html => rawHtml(countHtml(value, unit));
+  const rows: Array<[string, HtmlValue, HtmlValue]> = [
+    ["The step", (`${b} sequence${plural}, 1 new token${plural ? " each" : ""}, at context ${s}`), (`${b} prompt${plural} of ${s} token${props.S === 1 ? "" : "s"}`)],
+    ["FLOPs per step", count(decode.step.flops, "FLOP"), count(prefill.step.flops, "FLOP")],
+    ["Bytes moved per step", count(decode.step.bytes, "B"), count(prefill.step.bytes, "B")],
+    ["FLOPs per byte", (formatSignificant(decode.step.arithmeticIntensity)), (formatSignificant(prefill.step.arithmeticIntensity))],
+    ["Step time", (formatDuration(decode.stepSeconds)), (formatDuration(prefill.stepSeconds))],
+    ["Limited by", (boundText(decode)), (boundText(prefill))],
+    ["Tokens per second", (formatSignificant(decode.tokensPerSecond)), (formatSignificant(prefill.tokensPerSecond))],
+    ["Energy per token", html`<strong>${formatEnergy(decode.joulesPerToken)}</strong>`, html`<strong>${formatEnergy(prefill.joulesPerToken)}</strong>`],
+    ["Cost per million tokens", (formatMoney(decode.usdPerMillionTokens)), (formatMoney(prefill.usdPerMillionTokens))],
+    ["Achieved MFU (FLOPs / time / peak)", (formatPercent(d.mfu)), (formatPercent(p.mfu))],
+    ["Achieved MBU (bytes / time / bandwidth)", (formatPercent(d.mbu)), (formatPercent(p.mbu))],
   ];
-  const body = rows
-    .map(([label, d, p]) => {
-      // Words (what the step is, what limits it) read left-aligned; numbers line up on the right.
-      const cell = TEXT_ROWS.includes(label) ? "<td>" : `<td class="hmf-num">`;
-      return `<tr><th scope="row">${escapeHtml(label)}</th>${cell}${d}</td>${cell}${p}</td></tr>`;
-    })
-    .join("");
-  return (
-    `<table class="hmf-table hmf-en-phases"><caption>${escapeHtml("Decode and prefill, per token")}</caption>` +
-    `<thead><tr><th scope="col">Quantity</th><th scope="col">Decode (per generated token)</th><th scope="col">Prefill (per prompt token)</th></tr></thead>` +
-    `<tbody>${body}</tbody></table>`
-  );
+  // Words (what the step is, what limits it) read left-aligned; numbers line up on the right.
+  const body = rows.map(([label, d, p]) => {
+    const numeric = TEXT_ROWS.includes(label) ? undefined : "hmf-num";
+    return numeric ? html`<tr><th scope="row">${label}</th><td class="hmf-num">${d}</td><td class="hmf-num">${p}</td></tr>` : html`<tr><th scope="row">${label}</th><td>${d}</td><td>${p}</td></tr>`;
+  });
+  return html`<table class="hmf-table hmf-en-phases"><caption>Decode and prefill, per token</caption><thead><tr><th scope="col">Quantity</th><th scope="col">Decode (per generated token)</th><th scope="col">Prefill (per prompt token)</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** Speculative decoding against plain decode, when a draft model is chosen. */
-function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: EnergyOptions): string {
+function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: EnergyOptions): Html | "" {
   if (props.draft === undefined) return "";
   const draft = presetById(props.draft).spec;
   const acceptance = props.acceptance ?? DEFAULT_ACCEPTANCE;
@@ -463,15 +435,11 @@ function speculativeHtml(props: EnergyProps, hardware: HardwarePreset, options: 
     ["Energy per token", formatEnergy(s.joulesPerToken), formatEnergy(s.baseline.joulesPerToken)],
     ["FLOPs per token", formatSI(s.flopsPerToken), formatSI(s.baseline.flopsPerToken)],
   ];
-  const body = rows.map(([label, a, b]) => `<tr><th scope="row">${escapeHtml(label)}</th><td class="hmf-num">${escapeHtml(a)}</td><td class="hmf-num">${escapeHtml(b)}</td></tr>`).join("");
+  const body = rows.map(([label, a, b]) => html`<tr><th scope="row">${label}</th><td class="hmf-num">${a}</td><td class="hmf-num">${b}</td></tr>`);
   const caption =
     `Speculative decoding: ${draft.name} drafts ${gamma} token${gamma === 1 ? "" : "s"}, each accepted with probability ${acceptance}%: ` +
     `(1 − α^(γ+1)) / (1 − α) = ${formatSignificant(s.tokensPerIteration)} tokens per sequence per iteration (Leviathan et al. 2023), ${s.speedup >= 1 ? "×" + formatSignificant(s.speedup) + " faster" : "×" + formatSignificant(1 / s.speedup) + " slower"} than plain decode`;
-  return (
-    `<table class="hmf-table hmf-en-speculative"><caption>${escapeHtml(caption)}</caption>` +
-    `<thead><tr><th scope="col">Per output token</th><th scope="col">Speculative</th><th scope="col">Plain decode</th></tr></thead>` +
-    `<tbody>${body}</tbody></table>`
-  );
+  return html`<table class="hmf-table hmf-en-speculative"><caption>${caption}</caption><thead><tr><th scope="col">Per output token</th><th scope="col">Speculative</th><th scope="col">Plain decode</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function boundText(phase: PhaseEnergy): string {
@@ -479,7 +447,7 @@ function boundText(phase: PhaseEnergy): string {
   return phase.step.communicationSeconds > 0 ? `${memory}, plus ${formatDuration(phase.step.communicationSeconds)} of all-reduces` : memory;
 }
 
-function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: HardwarePreset, document: unknown): string {
+function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: HardwarePreset, document: unknown): Html {
   const precision = decode.step.computePrecision;
   const point = (phase: PhaseEnergy, label: string): RooflinePoint => ({
     step: phase.step.phase,
@@ -503,7 +471,7 @@ function rooflineFigure(decode: PhaseEnergy, prefill: PhaseEnergy, hardware: Har
     `Roofline of one ${hardware.name} at ${precision}, log-log: the FLOP/s a step can reach at its FLOPs per byte moved. ` +
     "The circle is the decode step and the square the prefill step, at the FLOP/s their step times give: " +
     "below the roof when part of the step waits on the other resource, or on all-reduces.";
-  return `<figure class="hmf-figure">${legend}${chart}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return html`<figure class="hmf-figure">${rawHtml(legend)}${rawHtml(chart)}<figcaption>${caption}</figcaption></figure>`;
 }
 
 /** Names of the core's assumption keys that read badly as words; any other key is shown as its words. */
@@ -530,16 +498,9 @@ function assumptionValue(assumption: Assumption): string {
 }
 
 /** Every named assumption, with its value and why. */
-function assumptionsHtml(assumptions: Assumptions): string {
-  const items = Object.entries(assumptions)
-    .map(
-      ([key, a]) =>
-        `<li class="hmf-en-assumption" data-key="${escapeHtml(key)}"><strong>${escapeHtml(assumptionLabel(key))}</strong>: ` +
-        `${escapeHtml(assumptionValue(a))}. <span class="hmf-en-assumption-note">${escapeHtml(a.note)}</span></li>`,
-    )
-    .join("");
-  return (
-    `<details class="hmf-data hmf-en-assumptions"><summary>${escapeHtml(`Every assumption behind these numbers (${Object.keys(assumptions).length})`)}</summary>` +
-    `<ul class="hmf-notes">${items}</ul></details>`
+function assumptionsHtml(assumptions: Assumptions): Html {
+  const items = Object.entries(assumptions).map(
+    ([key, a]) => html`<li class="hmf-en-assumption" data-key="${key}"><strong>${assumptionLabel(key)}</strong>: ${assumptionValue(a)}. <span class="hmf-en-assumption-note">${a.note}</span></li>`,
   );
+  return html`<details class="hmf-data hmf-en-assumptions"><summary>${`Every assumption behind these numbers (${Object.keys(assumptions).length})`}</summary><ul class="hmf-notes">${items}</ul></details>`;
 }

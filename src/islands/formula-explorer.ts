@@ -9,17 +9,14 @@ import { gpt4o } from "../core/formulas/gpt4o";
 import { groupDigits } from "../core/format";
 import type { ModelSpec } from "../core/model";
 import { presetById } from "../core/presets";
-import {
-  numberControlHtml,
-  numberControlState,
-  readNumberControl,
-  unknownControl,
-  type NumberControl,
-} from "./controls";
+import { tokenFlow } from "../core/token-flow";
+import { tokenFlowFigureHtml } from "./token-flow-figure";
+import { CONTEXT_CONTROL } from "./controls";
+import { fieldTable, numberField } from "./fields";
 import { countHtml, shareBarHtml, shareOf, shareText, timesText } from "./html";
-import { checkQueryKeys, readProps, wholeNumber } from "./inputs";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, type ControlState, type IslandDefinition } from "./island";
+import { html, rawHtml, type Html } from "../core/html";
+import type { IslandDefinition } from "./island";
 
 /** GPT4o's five inputs, named as in the post. */
 export interface FormulaExplorerProps {
@@ -40,15 +37,18 @@ type Variable = keyof FormulaExplorerProps;
 /** The post's inputs (its REPL line): E = 4096, V = 200,000, S = 128,000, H = 8, L = 100. */
 export const FORMULA_EXPLORER_DEFAULTS: Readonly<FormulaExplorerProps> = { E: 4096, V: 200_000, S: 128_000, H: 8, L: 100 };
 
-const CONTROLS: Readonly<Record<Variable, NumberControl>> = {
-  E: { key: "e", label: "E", hint: "embedding width", range: { min: 1, max: 131_072 }, slider: { kind: "linear", min: 128, max: 16_384, step: 128 } },
-  V: { key: "v", label: "V", hint: "vocabulary size", range: { min: 1, max: 10_000_000 }, slider: { kind: "log", min: 1_000, max: 1_000_000 }, unit: "tokens" },
-  S: { key: "s", label: "S", hint: "context length", range: { min: 1, max: 10_000_000 }, slider: { kind: "log", min: 1, max: 10_000_000 }, unit: "tokens" },
-  H: { key: "h", label: "H", hint: "attention heads", range: { min: 1, max: 1_024 }, slider: { kind: "linear", min: 1, max: 128, step: 1 } },
-  L: { key: "l", label: "L", hint: "layers", range: { min: 1, max: 1_000 }, slider: { kind: "linear", min: 1, max: 200, step: 1 } },
-};
+/** The five inputs, declared once: URL keys, the reader's words, bounds and sliders. */
+const FIELDS = fieldTable(
+  {
+    E: numberField({ key: "e", label: "E", hint: "embedding width", range: { min: 1, max: 131_072 }, slider: { kind: "linear", min: 128, max: 16_384, step: 128 } }),
+    V: numberField({ key: "v", label: "V", hint: "vocabulary size", range: { min: 1, max: 10_000_000 }, slider: { kind: "log", min: 1_000, max: 1_000_000 }, unit: "tokens" }),
+    S: numberField(CONTEXT_CONTROL),
+    H: numberField({ key: "h", label: "H", hint: "attention heads", range: { min: 1, max: 1_024 }, slider: { kind: "linear", min: 1, max: 128, step: 1 } }),
+    L: numberField({ key: "l", label: "L", hint: "layers", range: { min: 1, max: 1_000 }, slider: { kind: "linear", min: 1, max: 200, step: 1 } }),
+  },
+  FORMULA_EXPLORER_DEFAULTS,
+);
 const VARIABLES: readonly Variable[] = ["E", "V", "S", "H", "L"];
-const QUERY_KEYS = VARIABLES.map((v) => CONTROLS[v].key);
 
 /** GPT4o's terms as plain text (the formula object carries LaTeX). */
 const GPT4O_TERM_TEXT: Readonly<Record<string, string>> = {
@@ -116,83 +116,32 @@ export const formulaExplorer: IslandDefinition<FormulaExplorerProps> = {
   name: "formula-explorer",
   title: TITLE,
 
-  parseProps(raw) {
-    const record = readProps(raw, VARIABLES);
-    const props = { ...FORMULA_EXPLORER_DEFAULTS };
-    for (const variable of VARIABLES) {
-      const value = record[variable];
-      if (value !== undefined) props[variable] = wholeNumber(value, `props.${variable}`, CONTROLS[variable].range);
-    }
-    return props;
-  },
+  ...FIELDS,
+  renderControls: (props) => controlsFrame(TITLE, FIELDS.controlsHtml(props)),
 
-  toQuery(props) {
-    const query: Record<string, string> = {};
-    for (const variable of VARIABLES) query[CONTROLS[variable].key] = String(props[variable]);
-    return query;
-  },
-
-  fromQuery(query, base) {
-    checkQueryKeys(query, QUERY_KEYS);
-    const props = { ...base };
-    for (const variable of VARIABLES) {
-      const value = query[CONTROLS[variable].key];
-      if (value !== undefined) props[variable] = wholeNumber(value, CONTROLS[variable].key, CONTROLS[variable].range);
-    }
-    return props;
-  },
-
-  applyControl(name, value, props) {
-    for (const variable of VARIABLES) {
-      const read = readNumberControl(CONTROLS[variable], name, value);
-      if (read !== undefined) return { ...props, [variable]: read };
-    }
-    return unknownControl(name);
-  },
-
-  controlState(props) {
-    const state: Record<string, ControlState> = {};
-    for (const variable of VARIABLES) Object.assign(state, numberControlState(CONTROLS[variable], props[variable]));
-    return state;
-  },
-
-  renderControls(props) {
-    return controlsFrame(TITLE, VARIABLES.map((variable) => numberControlHtml(CONTROLS[variable], props[variable])).join(""));
-  },
-
-  renderOutput(props) {
+  renderOutput(props, document) {
     const gpt = gpt4oSide(props);
     const corrected = correctedSide(props);
     const inputs = VARIABLES.map((v) => `${v} = ${groupDigits(props[v])}`).join(", ");
     const gptRows = gpt.terms.map((term) => termRow(GPT4O_TERM_TEXT[term.id] ?? "", term.label, term.value, gpt.total));
     const left = termTable("hmf-fx-gpt4o", `GPT4o’s formula at ${inputs}`, gptRows, gpt.total);
     if (corrected.kind === "invalid") {
-      return outputFrame(`<div class="hmf-fx">${left}<p class="hmf-note hmf-note-warning">${escapeHtml(corrected.reason)}</p></div>`);
+      return outputFrame(html`<div class="hmf-fx">${left}<p class="hmf-note hmf-note-warning">${corrected.reason}</p></div>`.value);
     }
     const rightRows = corrected.terms.map((term) => termRow(term.text, term.label, term.value, corrected.total));
     const right = termTable("hmf-fx-first", `First principles: one new token with a KV cache, same sizes (heads of E/H, a 4E MLP)`, rightRows, corrected.total);
+    // The same sizes as a model, one token through it: moving S shows attention's share grow.
+    const flow = rawHtml(tokenFlowFigureHtml(tokenFlow(explorerSpec(props), props.S), document));
     return outputFrame(
-      `<div class="hmf-fx"><div class="hmf-fx-sides">${left}${right}</div>` +
-      `<p class="hmf-fx-ratio">GPT4o’s total is <strong data-figure="gpt4o-times">${escapeHtml(timesText(gpt.total, corrected.total))}</strong> the first-principles count ` +
-      `for one generated token.</p></div>`
+      html`<div class="hmf-fx"><div class="hmf-fx-sides">${left}${right}</div><p class="hmf-fx-ratio">GPT4o’s total is <strong data-figure="gpt4o-times">${timesText(gpt.total, corrected.total)}</strong> the first-principles count for one generated token.</p>${flow}</div>`.value,
     );
   },
 };
 
-function termRow(formula: string, label: string, value: bigint, total: bigint): string {
-  const share = shareOf(value, total);
-  return (
-    `<tr><th scope="row"><span class="hmf-term-formula">${escapeHtml(formula)}</span> <span class="hmf-term-label">${escapeHtml(label)}</span></th>` +
-    `<td class="hmf-num">${countHtml(value, "FLOP")}</td>` +
-    `<td class="hmf-share">${shareBarHtml(share)}<span class="hmf-share-text">${escapeHtml(shareText(value, total))}</span></td></tr>`
-  );
+function termRow(formula: string, label: string, value: bigint, total: bigint): Html {
+  return html`<tr><th scope="row"><span class="hmf-term-formula">${formula}</span> <span class="hmf-term-label">${label}</span></th><td class="hmf-num">${rawHtml(countHtml(value, "FLOP"))}</td><td class="hmf-share">${rawHtml(shareBarHtml(shareOf(value, total)))}<span class="hmf-share-text">${shareText(value, total)}</span></td></tr>`;
 }
 
-function termTable(className: string, caption: string, rows: string[], total: bigint): string {
-  return (
-    `<table class="hmf-table hmf-terms ${className}"><caption>${escapeHtml(caption)}</caption>` +
-    `<thead><tr><th scope="col">Term</th><th scope="col">FLOPs per token</th><th scope="col">Share</th></tr></thead>` +
-    `<tbody>${rows.join("")}</tbody>` +
-    `<tfoot><tr><th scope="row">Total</th><td class="hmf-num">${countHtml(total, "FLOP")}</td><td class="hmf-share"></td></tr></tfoot></table>`
-  );
+function termTable(className: string, caption: string, rows: Html[], total: bigint): Html {
+  return html`<table class="hmf-table hmf-terms ${className}"><caption>${caption}</caption><thead><tr><th scope="col">Term</th><th scope="col">FLOPs per token</th><th scope="col">Share</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">Total</th><td class="hmf-num">${rawHtml(countHtml(total, "FLOP"))}</td><td class="hmf-share"></td></tr></tfoot></table>`;
 }

@@ -39,6 +39,12 @@ export interface IslandDefinition<P> {
   parseProps(raw: unknown): P;
   /** URL query parameters that reproduce the view (all values strings). */
   toQuery(props: P): Record<string, string>;
+  /**
+   * Query keys whose values are long text (a pasted config.json): the browser
+   * client deflates them into the link and inflates them before `fromQuery`,
+   * which sees plain text either way.
+   */
+  compressedQueryKeys?: readonly string[];
   /** Reads URL state over `base` props; bad values throw IslandInputError naming the parameter. */
   fromQuery(query: Readonly<Record<string, string>>, base: P): P;
   /** The controls (inputs carry `name` attributes matching the query keys), as escaped HTML: one `<fieldset class="hmf-island-controls" disabled>` (see frame.ts). */

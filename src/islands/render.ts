@@ -4,7 +4,8 @@
  * JavaScript (the numbers for the notebook's props); the controls are
  * disabled until the browser client arms the element.
  */
-import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
+import { html, rawHtml } from "../core/html";
+import { IslandInputError, type IslandDefinition } from "./island";
 
 /** Options of {@link renderIslandHtml}. */
 export interface RenderIslandOptions {
@@ -34,9 +35,7 @@ export function islandId(raw: unknown, name: string): string {
 export function renderIslandHtml<P>(definition: IslandDefinition<P>, rawProps: unknown, options: RenderIslandOptions): string {
   const props = definition.parseProps(rawProps);
   const id = islandId(options.id, definition.name);
-  return (
-    `<hmf-island class="hmf-island" data-island="${escapeHtml(definition.name)}" data-id="${escapeHtml(id)}" data-props="${escapeHtml(JSON.stringify(props))}">` +
-    `<div class="hmf-island-fallback">${definition.renderControls(props)}${definition.renderOutput(props, options.document)}</div>` +
-    `</hmf-island>`
-  );
+  const controls = rawHtml(definition.renderControls(props));
+  const output = rawHtml(definition.renderOutput(props, options.document));
+  return html`<hmf-island class="hmf-island" data-island="${definition.name}" data-id="${id}" data-props="${JSON.stringify(props)}"><div class="hmf-island-fallback">${controls}${output}</div></hmf-island>`.value;
 }

@@ -6,18 +6,12 @@
 import { groupDigits } from "../core/format";
 import { presetById } from "../core/presets";
 import { answersFor } from "../core/answers";
-import {
-  CONTEXT_CONTROL,
-  numberControlHtml,
-  numberControlState,
-  presetSelectHtml,
-  readNumberControl,
-  unknownControl,
-} from "./controls";
+import { CONTEXT_CONTROL } from "./controls";
+import { fieldTable, numberField, presetField } from "./fields";
 import { countHtml, timesText } from "./html";
-import { checkQueryKeys, presetFor, readProps, wholeNumber } from "./inputs";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, type IslandDefinition } from "./island";
+import { html, rawHtml, type Html } from "../core/html";
+import type { IslandDefinition } from "./island";
 
 /** A preset and a context length. */
 export interface ThreeAnswersProps {
@@ -30,7 +24,7 @@ export interface ThreeAnswersProps {
 /** Llama 2 7B at S = 4096. */
 export const THREE_ANSWERS_DEFAULTS: Readonly<ThreeAnswersProps> = { model: "llama-2-7b", S: 4096 };
 
-const QUERY_KEYS = ["model", "s"] as const;
+const FIELDS = fieldTable({ model: presetField(), S: numberField(CONTEXT_CONTROL) }, THREE_ANSWERS_DEFAULTS);
 
 const TITLE = "Three answers: FLOPs per generated token";
 
@@ -39,35 +33,8 @@ export const threeAnswers: IslandDefinition<ThreeAnswersProps> = {
   name: "three-answers",
   title: TITLE,
 
-  parseProps(raw) {
-    const record = readProps(raw, ["model", "S"]);
-    return {
-      model: record.model === undefined ? THREE_ANSWERS_DEFAULTS.model : presetFor(record.model, "props.model").id,
-      S: record.S === undefined ? THREE_ANSWERS_DEFAULTS.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range),
-    };
-  },
-
-  toQuery: (props) => ({ model: props.model, s: String(props.S) }),
-
-  fromQuery(query, base) {
-    checkQueryKeys(query, QUERY_KEYS);
-    return {
-      model: query.model === undefined ? base.model : presetFor(query.model, "model").id,
-      S: query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range),
-    };
-  },
-
-  applyControl(name, value, props) {
-    if (name === "model") return { ...props, model: presetFor(value, "model").id };
-    const S = readNumberControl(CONTEXT_CONTROL, name, value);
-    return S === undefined ? unknownControl(name) : { ...props, S };
-  },
-
-  controlState: (props) => ({ model: { value: props.model }, ...numberControlState(CONTEXT_CONTROL, props.S) }),
-
-  renderControls(props) {
-    return controlsFrame(TITLE, presetSelectHtml("model", props.model) + numberControlHtml(CONTEXT_CONTROL, props.S));
-  },
+  ...FIELDS,
+  renderControls: (props) => controlsFrame(TITLE, FIELDS.controlsHtml(props)),
 
   renderOutput(props) {
     const spec = presetById(props.model).spec;
@@ -79,31 +46,20 @@ export const threeAnswers: IslandDefinition<ThreeAnswersProps> = {
     const cards = [
       card("gpt4o", "GPT4o", "E·V + L·(8E²S + 4EHS + HS²)", a.gpt4o.total, ratioHtml("gpt4o-times", timesText(a.gpt4o.total, reference)), gptInputs),
       card("grok", "Grok", "2·N·S", a.grok.total, ratioHtml("grok-times-own-n", timesText(a.grok.total, reference)), grokInputs),
-      card("first", "First principles", "one new token, with a KV cache", reference, escapeHtml("every matrix product, counted exactly"), `${spec.name}: token number ${groupDigits(props.S)} attends to ${groupDigits(props.S)} keys, itself included`),
+      card("first", "First principles", "one new token, with a KV cache", reference, html`every matrix product, counted exactly`, `${spec.name}: token number ${groupDigits(props.S)} attends to ${groupDigits(props.S)} keys, itself included`),
     ];
     const noCache = a.withoutCache.total;
-    const footnote =
-      `Without a KV cache, recomputing all ${groupDigits(props.S)} positions for each new token (the regime 2·N·S describes), ` +
-      `first principles gives ${countHtml(noCache, "FLOP")}: ${escapeHtml(timesText(noCache, reference))} the cached cost, ` +
-      `and Grok’s 2·N·S is ${escapeHtml(timesText(a.grok.total, noCache))} that.`;
-    return outputFrame(`<div class="hmf-answers">${cards.join("")}</div><p class="hmf-footnote">${footnote}</p>`);
+    const footnote = html`Without a KV cache, recomputing all ${groupDigits(props.S)} positions for each new token (the regime 2·N·S describes), first principles gives ${rawHtml(countHtml(noCache, "FLOP"))}: ${timesText(noCache, reference)} the cached cost, and Grok’s 2·N·S is ${timesText(a.grok.total, noCache)} that.`;
+    return outputFrame(html`<div class="hmf-answers">${cards}</div><p class="hmf-footnote">${footnote}</p>`.value);
   },
 };
 
 /** A factor, marked with the figure it is so that pages stating the same figure can be checked against it. */
-function ratioHtml(figure: string, times: string): string {
-  return `<span data-figure="${escapeHtml(figure)}">${escapeHtml(times)}</span> first principles`;
+function ratioHtml(figure: string, times: string): Html {
+  return html`<span data-figure="${figure}">${times}</span> first principles`;
 }
 
-/** One answer; `ratioHtml` is markup. */
-function card(id: string, name: string, formula: string, value: bigint, ratioHtml: string, inputs: string): string {
-  return (
-    `<div class="hmf-answer hmf-answer-${escapeHtml(id)}">` +
-    `<p class="hmf-answer-name">${escapeHtml(name)}</p>` +
-    `<p class="hmf-answer-formula">${escapeHtml(formula)}</p>` +
-    `<p class="hmf-answer-value">${countHtml(value, "FLOP")}</p>` +
-    `<p class="hmf-answer-ratio">${ratioHtml}</p>` +
-    `<p class="hmf-answer-inputs">${escapeHtml(inputs)}</p>` +
-    `</div>`
-  );
+/** One answer. */
+function card(id: string, name: string, formula: string, value: bigint, ratio: Html, inputs: string): Html {
+  return html`<div class="hmf-answer hmf-answer-${id}"><p class="hmf-answer-name">${name}</p><p class="hmf-answer-formula">${formula}</p><p class="hmf-answer-value">${rawHtml(countHtml(value, "FLOP"))}</p><p class="hmf-answer-ratio">${ratio}</p><p class="hmf-answer-inputs">${inputs}</p></div>`;
 }

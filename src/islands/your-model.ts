@@ -7,18 +7,25 @@
 import { decodeFlops, decodeNoCacheFlops } from "../core/flops";
 import { groupDigits } from "../core/format";
 import { importHfConfig } from "../core/hf/import";
-import { DTYPES, kvCacheBytes, kvCacheBytesPerToken, recurrentStateBytes, weightBytes, type Dtype } from "../core/memory";
+import { kvCacheBytes, kvCacheBytesPerToken, recurrentStateBytes, weightBytes, type Dtype } from "../core/memory";
 import type { ModelSpec } from "../core/model";
 import { countParams, PARAM_LABELS, type ParamBreakdown } from "../core/params";
 import { presetById } from "../core/presets";
 import { MATMUL_TERMS, TERM_INFO } from "../core/terms";
+import { tokenFlow } from "../core/token-flow";
 import { validateModel } from "../core/validate";
+import { contextSweepChart, logSpacedContexts, SWEEP_POINTS, SWEEP_SERIES_INFO, type SweepPoint } from "../charts/context-sweep";
+import { legendHtml } from "../charts/legend";
+import { chartHtml } from "../charts/serialize";
+import { tokenFlowFigureHtml } from "./token-flow-figure";
 import { decodeBase64Url, encodeBase64Url } from "./base64url";
-import { CONTEXT_CONTROL, numberControlHtml, numberControlState, presetSelectHtml, readNumberControl, unknownControl } from "./controls";
+import { html, rawHtml, type Html } from "../core/html";
+import { CONTEXT_CONTROL, presetSelectHtml, unknownControl } from "./controls";
+import { DTYPE_FIELD, numberField } from "./fields";
 import { bytesHtml, countHtml } from "./html";
-import { checkQueryKeys, oneOf, presetFor, readProps, wholeNumber } from "./inputs";
+import { checkQueryKeys, presetFor, readProps } from "./inputs";
 import { controlsFrame, outputFrame } from "./frame";
-import { escapeHtml, IslandInputError, type IslandDefinition } from "./island";
+import { IslandInputError, type IslandDefinition } from "./island";
 
 /** Exactly one of `model` and `spec` is set. */
 export interface YourModelProps {
@@ -26,6 +33,8 @@ export interface YourModelProps {
   model?: string;
   /** A validated model description (from a pasted config.json, a notebook or a link). */
   spec?: ModelSpec;
+  /** The pasted config.json text `spec` was imported from: shown in the paste box and carried in the link. */
+  pasted?: string;
   /** What the import assumed and which keys it did not know, shown under the breakdown. */
   notes: string[];
   /** Context length S. */
@@ -37,6 +46,8 @@ export interface YourModelProps {
 /** Llama 2 7B at S = 4096, in bf16. */
 export const YOUR_MODEL_DEFAULTS: Readonly<YourModelProps> = { model: "llama-2-7b", notes: [], S: 4096, dtype: "bf16" };
 
+const CONTEXT_FIELD = numberField(CONTEXT_CONTROL);
+
 /** Largest pasted config.json, in characters: real ones are a few KB. */
 export const MAX_PASTE_CHARS = 100_000;
 /** Longest `spec` URL value, in characters: a ModelSpec encodes to well under 2 KB. */
@@ -45,7 +56,12 @@ const MAX_NOTES = 50;
 const MAX_NOTE_CHARS = 2_000;
 /** Unknown config keys listed by name; more are counted. */
 const MAX_LISTED_KEYS = 40;
-const QUERY_KEYS = ["model", "spec", "s", "dtype"] as const;
+const QUERY_KEYS = ["model", "spec", "config", "s", "dtype"] as const;
+/** What a pasted config.json without `_name_or_path` is called. */
+export const PASTED_MODEL_NAME = "Your model";
+/** The contexts the chart of FLOPs per token spans: S = 1 to a million (or to S when it is longer). */
+const CHART_FROM = 1;
+const CHART_TO = 1_000_000;
 
 /** The model the props describe. */
 export function yourModelSpec(props: YourModelProps): ModelSpec {
@@ -60,10 +76,21 @@ export function importPasted(text: string): { spec: ModelSpec; notes: string[] }
     throw new IslandInputError("config.json", `the pasted text is ${groupDigits(text.length)} characters; the limit is ${groupDigits(MAX_PASTE_CHARS)} (real config.json files are a few KB)`);
   }
   try {
-    const imported = importHfConfig(text);
+    // The name a reader recognises: the repository the config was saved from, else "Your model" (not an architecture class).
+    const imported = importHfConfig(text, hasNameOrPath(text) ? {} : { name: PASTED_MODEL_NAME });
     return { spec: imported.spec, notes: importNotes(imported.assumptions, imported.unrecognized) };
   } catch (error) {
     throw new IslandInputError("config.json", error instanceof Error ? error.message : "could not be imported");
+  }
+}
+
+function hasNameOrPath(text: string): boolean {
+  try {
+    const config: unknown = JSON.parse(text);
+    const path = typeof config === "object" && config !== null ? (config as Record<string, unknown>)._name_or_path : undefined;
+    return typeof path === "string" && path.trim() !== "";
+  } catch {
+    return false;
   }
 }
 
@@ -89,6 +116,11 @@ function specField(raw: unknown, field: string): ModelSpec {
   } catch (error) {
     throw new IslandInputError(field, error instanceof Error ? error.message : "is not a valid model description");
   }
+}
+
+function pastedField(raw: unknown): string {
+  if (typeof raw !== "string" || raw.length > MAX_PASTE_CHARS) throw new IslandInputError("props.pasted", `expected the pasted text, at most ${groupDigits(MAX_PASTE_CHARS)} characters`);
+  return raw;
 }
 
 function notesField(raw: unknown): string[] {
@@ -128,32 +160,44 @@ export const yourModel: IslandDefinition<YourModelProps> = {
   title: TITLE,
 
   parseProps(raw) {
-    const record = readProps(raw, ["model", "spec", "config", "notes", "S", "dtype"]);
+    const record = readProps(raw, ["model", "spec", "pasted", "config", "notes", "S", "dtype"]);
+    if (record.pasted !== undefined && record.spec === undefined) throw new IslandInputError("props.pasted", "goes with the spec imported from it");
     const sources = ["model", "spec", "config"].filter((key) => record[key] !== undefined);
     if (sources.length > 1) throw new IslandInputError(`props.${sources[1]}`, `give one of model, spec and config, not ${sources.join(" and ")}`);
-    const S = record.S === undefined ? YOUR_MODEL_DEFAULTS.S : wholeNumber(record.S, "props.S", CONTEXT_CONTROL.range);
-    const dtype = record.dtype === undefined ? YOUR_MODEL_DEFAULTS.dtype : oneOf(record.dtype, "props.dtype", DTYPES);
+    const S = record.S === undefined ? YOUR_MODEL_DEFAULTS.S : CONTEXT_FIELD.parse(record.S, "props.S");
+    const dtype = record.dtype === undefined ? YOUR_MODEL_DEFAULTS.dtype : DTYPE_FIELD.parse(record.dtype, "props.dtype");
     const notes = record.notes === undefined ? [] : notesField(record.notes);
-    if (record.spec !== undefined) return { spec: specField(record.spec, "props.spec"), notes, S, dtype };
+    if (record.spec !== undefined) {
+      const spec = specField(record.spec, "props.spec");
+      return record.pasted === undefined ? { spec, notes, S, dtype } : { spec, pasted: pastedField(record.pasted), notes, S, dtype };
+    }
     if (record.config !== undefined) {
-      const text = typeof record.config === "string" ? record.config : JSON.stringify(record.config);
+      const text = typeof record.config === "string" ? record.config : JSON.stringify(record.config, null, 2);
       const imported = importPasted(text);
-      return { spec: imported.spec, notes: [...imported.notes, ...notes], S, dtype };
+      return { spec: imported.spec, pasted: text, notes: [...imported.notes, ...notes], S, dtype };
     }
     const model = record.model === undefined ? YOUR_MODEL_DEFAULTS.model : presetFor(record.model, "props.model").id;
     return { model, notes, S, dtype };
   },
 
+  compressedQueryKeys: ["config"],
+
   toQuery(props) {
-    const source: Record<string, string> = props.spec ? { spec: encodeSpec(props.spec) } : { model: props.model ?? "" };
-    return { ...source, s: String(props.S), dtype: props.dtype };
+    // A pasted config travels as its text (the client compresses it), so the link restores the paste box too.
+    const source: Record<string, string> = props.pasted !== undefined ? { config: props.pasted } : props.spec ? { spec: encodeSpec(props.spec) } : { model: props.model ?? "" };
+    return { ...source, [CONTEXT_FIELD.key]: CONTEXT_FIELD.text(props.S), [DTYPE_FIELD.key]: DTYPE_FIELD.text(props.dtype) };
   },
 
   fromQuery(query, base) {
     checkQueryKeys(query, QUERY_KEYS);
-    if (query.model !== undefined && query.spec !== undefined) throw new IslandInputError("spec", "give either model or spec, not both");
-    const S = query.s === undefined ? base.S : wholeNumber(query.s, "s", CONTEXT_CONTROL.range);
-    const dtype = query.dtype === undefined ? base.dtype : oneOf(query.dtype, "dtype", DTYPES);
+    const sources = (["model", "spec", "config"] as const).filter((key) => query[key] !== undefined);
+    if (sources.length > 1) throw new IslandInputError(sources[1] as string, `give one of model, spec and config, not ${sources.join(" and ")}`);
+    const S = query.s === undefined ? base.S : CONTEXT_FIELD.parse(query.s, CONTEXT_FIELD.key);
+    const dtype = query.dtype === undefined ? base.dtype : DTYPE_FIELD.parse(query.dtype, DTYPE_FIELD.key);
+    if (query.config !== undefined) {
+      const imported = importPasted(query.config);
+      return { spec: imported.spec, pasted: query.config, notes: imported.notes, S, dtype };
+    }
     if (query.spec !== undefined) return { spec: decodeSpec(query.spec), notes: ["Model description read from the link."], S, dtype };
     if (query.model !== undefined) return { model: presetFor(query.model, "model").id, notes: [], S, dtype };
     return { ...base, S, dtype };
@@ -167,46 +211,77 @@ export const yourModel: IslandDefinition<YourModelProps> = {
     if (name === "config") {
       if (value.trim() === "") return props;
       const imported = importPasted(value);
-      return { spec: imported.spec, notes: imported.notes, S: props.S, dtype: props.dtype };
+      return { spec: imported.spec, pasted: value, notes: imported.notes, S: props.S, dtype: props.dtype };
     }
-    if (name === "dtype") return { ...props, dtype: oneOf(value, "dtype", DTYPES) };
-    const S = readNumberControl(CONTEXT_CONTROL, name, value);
+    const dtype = DTYPE_FIELD.readControl(name, value);
+    if (dtype !== undefined) return { ...props, dtype };
+    const S = CONTEXT_FIELD.readControl(name, value);
     return S === undefined ? unknownControl(name) : { ...props, S };
   },
 
   controlState: (props) => ({
     model: { value: props.spec ? "" : props.model ?? "" },
-    dtype: { value: props.dtype },
-    ...numberControlState(CONTEXT_CONTROL, props.S),
+    config: { value: props.pasted ?? "" },
+    ...DTYPE_FIELD.controlState(props.dtype),
+    ...CONTEXT_FIELD.controlState(props.S),
   }),
 
   renderControls(props) {
-    const dtypes = DTYPES.map((d) => `<option value="${escapeHtml(d)}"${d === props.dtype ? " selected" : ""}>${escapeHtml(d)}</option>`).join("");
     return controlsFrame(
       TITLE,
       presetSelectHtml("model", props.spec ? undefined : props.model, "Pasted config.json") +
-      `<div class="hmf-control hmf-control-paste"><label class="hmf-control-label"><span class="hmf-control-name">…or paste a config.json</span> ` +
-      `<span class="hmf-control-hint">from a Hugging Face model repository (at most ${escapeHtml(groupDigits(MAX_PASTE_CHARS))} characters)</span>` +
-      `<textarea class="hmf-paste" name="config" rows="6" spellcheck="false" autocomplete="off" placeholder="{ &quot;model_type&quot;: &quot;llama&quot;, … }"></textarea></label></div>` +
-      numberControlHtml(CONTEXT_CONTROL, props.S) +
-      `<div class="hmf-control hmf-control-select"><label class="hmf-control-label"><span class="hmf-control-name">Storage</span> <span class="hmf-control-hint">weights and KV cache</span>` +
-      `<select class="hmf-select" name="dtype">${dtypes}</select></label></div>`
+        html`<div class="hmf-control hmf-control-paste"><label class="hmf-control-label"><span class="hmf-control-name">…or paste a config.json</span> ` +
+        html`<span class="hmf-control-hint">from a Hugging Face model repository (at most ${groupDigits(MAX_PASTE_CHARS)} characters)</span>` +
+        html`<textarea class="hmf-paste" name="config" rows="6" spellcheck="false" autocomplete="off" placeholder="${"{ \"model_type\": \"llama\", … }"}">${props.pasted ?? ""}</textarea></label></div>` +
+        CONTEXT_FIELD.controlHtml(props.S) +
+        DTYPE_FIELD.controlHtml(props.dtype),
     );
   },
 
-  renderOutput(props) {
+  renderOutput(props, document) {
     const spec = yourModelSpec(props);
-    const source = props.spec ? "a model description (pasted config.json, notebook or link)" : presetById(props.model ?? "").citation.label;
-    const header =
-      `<p class="hmf-ym-model"><strong>${escapeHtml(spec.name)}</strong> <span class="hmf-ym-source">from ${escapeHtml(source)}</span>; ` +
-      `S = ${escapeHtml(groupDigits(props.S))}, weights and KV cache in ${escapeHtml(props.dtype)}.</p>`;
-    const notes = props.notes.length === 0 ? "" : `<ul class="hmf-notes">${props.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`;
-    return outputFrame(`<div class="hmf-ym">${header}<div class="hmf-ym-tables">${paramsTable(spec)}${flopsTable(spec, props.S)}${memoryTable(spec, props.S, props.dtype)}</div>${notes}</div>`);
+    const source = props.pasted !== undefined ? "a pasted config.json" : props.spec ? "a model description (notebook or link)" : presetById(props.model ?? "").citation.label;
+    const header = html`<p class="hmf-ym-model"><strong>${spec.name}</strong> <span class="hmf-ym-source">from ${source}</span>; S = ${groupDigits(props.S)}, weights and KV cache in ${props.dtype}.</p>`;
+    const notes = props.notes.length === 0 ? "" : html`<ul class="hmf-notes">${props.notes.map((note) => html`<li>${note}</li>`)}</ul>`;
+    const tables = [paramsTable(spec), flopsTable(spec, props.S), memoryTable(spec, props.S, props.dtype)];
+    const figures = [sweepFigure(spec, props.S, document), tokenFlowFigure(spec, props.S, props.dtype, document)];
+    return outputFrame(html`<div class="hmf-ym">${header}<div class="hmf-ym-tables">${tables}</div><div class="hmf-ym-figures">${figures}</div>${notes}</div>`.value);
   },
 };
 
+/** The last sweep drawn: moving S (or the storage format) keeps the model, and with it the 82 counts the chart needs. */
+let lastSweep: { spec: ModelSpec; to: number; points: SweepPoint[] } | undefined;
 
-function paramsTable(spec: ModelSpec): string {
+/** FLOPs per generated token against S for this model, with and without a KV cache. */
+function sweepPoints(spec: ModelSpec, to: number): SweepPoint[] {
+  if (lastSweep?.spec === spec && lastSweep.to === to) return lastSweep.points;
+  const points = logSpacedContexts(CHART_FROM, to, SWEEP_POINTS).flatMap((s): SweepPoint[] => [
+    { series: "withoutCache", context: s, flops: decodeNoCacheFlops(spec, s).total },
+    { series: "withCache", context: s, flops: decodeFlops(spec, s).total },
+  ]);
+  lastSweep = { spec, to, points };
+  return points;
+}
+
+/** FLOPs per generated token against S for this model, with and without a KV cache, S marked. */
+function sweepFigure(spec: ModelSpec, context: number, document: unknown): Html {
+  const to = Math.max(CHART_TO, context);
+  const shown = ["withoutCache", "withCache"] as const;
+  const legend = legendHtml(shown.map((id) => ({ id, ...SWEEP_SERIES_INFO[id] })), document, "Lines");
+  const chart = chartHtml(contextSweepChart(sweepPoints(spec, to), document, { modelName: spec.name, highlight: context }));
+  const caption = `${spec.name}: FLOPs per generated token for S from ${groupDigits(CHART_FROM)} to ${groupDigits(to)}, log-log; the rule marks S = ${groupDigits(context)}.`;
+  return html`<figure class="hmf-figure hmf-ym-sweep">${rawHtml(legend)}${rawHtml(chart)}<figcaption>${caption}</figcaption></figure>`;
+}
+
+/** One token through this model at S, block by block (standard attention only: other kinds read their caches in other shapes). */
+function tokenFlowFigure(spec: ModelSpec, context: number, dtype: Dtype, document: unknown): Html {
+  if (spec.attention.kind !== "standard") {
+    return html`<p class="hmf-note">The token-flow figure covers multi-head and grouped-query attention; ${spec.name} uses another kind, so it is left out.</p>`;
+  }
+  return rawHtml(tokenFlowFigureHtml(tokenFlow(spec, context, dtype), document));
+}
+
+function paramsTable(spec: ModelSpec): Html {
   const p = countParams(spec);
   const rows = (Object.keys(PARAM_LABELS) as Array<keyof ParamBreakdown>)
     .filter((key) => p.breakdown[key] !== 0n || p.activeBreakdown[key] !== 0n)
@@ -220,7 +295,7 @@ function paramsTable(spec: ModelSpec): string {
   );
 }
 
-function flopsTable(spec: ModelSpec, context: number): string {
+function flopsTable(spec: ModelSpec, context: number): Html {
   const cached = decodeFlops(spec, context);
   const uncached = decodeNoCacheFlops(spec, context);
   const rows = MATMUL_TERMS.filter((term) => cached.terms[term] !== 0n || uncached.terms[term] !== 0n).map((term) =>
@@ -235,7 +310,7 @@ function flopsTable(spec: ModelSpec, context: number): string {
   );
 }
 
-function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): string {
+function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): Html {
   const rows = [
     row("Weights", [bytesHtml(weightBytes(spec, dtype))]),
     row("KV cache per token", [bytesHtml(kvCacheBytesPerToken(spec, { dtype }))]),
@@ -247,13 +322,12 @@ function memoryTable(spec: ModelSpec, context: number, dtype: Dtype): string {
   return table("hmf-ym-memory", `Memory in ${dtype}`, ["What", "Bytes"], rows, []);
 }
 
-/** A row whose cells are already-escaped HTML and whose label is text. */
-function row(label: string, cells: string[]): string {
-  return `<tr><th scope="row">${escapeHtml(label)}</th>${cells.map((cell) => `<td class="hmf-num">${cell}</td>`).join("")}</tr>`;
+/** A row whose cells are markup (counts) and whose label is text. */
+function row(label: string, cells: string[]): Html {
+  return html`<tr><th scope="row">${label}</th>${cells.map((cell) => html`<td class="hmf-num">${rawHtml(cell)}</td>`)}</tr>`;
 }
 
-function table(className: string, caption: string, columns: string[], rows: string[], footer: string[]): string {
-  const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("");
-  const foot = footer.length === 0 ? "" : `<tfoot>${footer.join("")}</tfoot>`;
-  return `<table class="hmf-table ${className}"><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody>${foot}</table>`;
+function table(className: string, caption: string, columns: string[], rows: Html[], footer: Html[]): Html {
+  const foot = footer.length === 0 ? "" : html`<tfoot>${footer}</tfoot>`;
+  return html`<table class="hmf-table ${className}"><caption>${caption}</caption><thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${rows}</tbody>${foot}</table>`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mountIsland, URL_WRITE_DELAY_MS } from "../../src/client/live";
 import { contextSweep } from "../../src/islands/context-sweep";
 import { formulaExplorer } from "../../src/islands/formula-explorer";
@@ -157,7 +157,7 @@ describe("a live island", () => {
     expect(page.text(host, "figcaption")).toBe("Figure 2. GPT-2 (124M): FLOPs per generated token for S from 1 to 2,000, log-log.");
   });
 
-  it("imports a pasted config.json, carries it in the URL, and a new page reads it back", () => {
+  it("imports a pasted config.json, carries its text compressed in the URL, and a new page restores the paste", async () => {
     const page = islandPage([{ island: "your-model", props: { model: "gpt2" } }]);
     const host = page.host();
     mountIsland(yourModel, host, page.env);
@@ -166,13 +166,28 @@ describe("a live island", () => {
     // The select now shows the pasted-config option.
     expect(host.querySelector('[name="model"] option[selected]')?.getAttribute("value")).toBe("");
     page.env.advance(URL_WRITE_DELAY_MS);
-    const search = page.env.location.search;
-    expect(search).toMatch(/^\?your-model\.spec=[A-Za-z0-9_-]+&your-model\.s=4096&your-model\.dtype=bf16$/);
+    await vi.waitFor(() => expect(page.replaced).toHaveLength(1));
+    const search = new URL(page.replaced[0] as string, "http://127.0.0.1").search;
+    expect(search).toMatch(/^\?your-model\.config=[A-Za-z0-9_-]+&your-model\.s=4096&your-model\.dtype=bf16$/);
+    // Deflated: shorter than the text itself.
+    const value = new URLSearchParams(search).get("your-model.config") ?? "";
+    expect(value.length).toBeLessThan(llamaConfigText.length);
 
     const reopened = islandPage([{ island: "your-model", props: { model: "gpt2" } }], search);
-    mountIsland(yourModel, reopened.host(), reopened.env);
+    const live = mountIsland(yourModel, reopened.host(), reopened.env);
+    await live.restored;
     expect(reopened.text(reopened.host(), ".hmf-ym-model strong")).toBe("meta-llama/Llama-2-7b-hf");
     expect(reopened.host().querySelector(".hmf-ym-params tfoot .hmf-exact")?.textContent).toBe("6,738,415,616");
+    // The paste box shows the pasted text again.
+    expect((reopened.host().querySelector('[name="config"]') as unknown as { value: string }).value).toBe(llamaConfigText);
+  });
+
+  it("says so when a link's compressed config is cut short", async () => {
+    const page = islandPage([{ island: "your-model", props: { model: "gpt2" } }], "?your-model.config=AAAA");
+    const live = mountIsland(yourModel, page.host(), page.env);
+    await live.restored;
+    expect(page.text(page.host(), ".hmf-island-message")).toMatch(/^The link’s setting “your-model\.config” cannot be used \(it could not be decompressed/);
+    expect(page.text(page.host(), ".hmf-ym-model strong")).toBe("GPT-2 (124M)");
   });
 
   it("shows a bad paste's error as text, naming the field", () => {

@@ -49,7 +49,7 @@ const QUERY_KEYS: Record<(typeof ISLANDS)[number], string[]> = {
   "formula-explorer": ["e", "v", "s", "h", "l"],
   "three-answers": ["model", "s"],
   "context-sweep": ["model", "from", "to"],
-  "your-model": ["model", "spec", "s", "dtype"],
+  "your-model": ["model", "spec", "config", "s", "dtype"],
   energy: ["model", "gpu", "batch", "s", "gpus", "dtype", "watts"],
 };
 

@@ -73,7 +73,8 @@ describe("live islands", () => {
   it("moving a slider redraws the chart", async () => {
     await withPage(async (page, problems) => {
       const host = island(page, "context-sweep");
-      const chart = () => host.locator(".hmf-island-output svg").first().innerHTML();
+      // The chart itself (the legend's swatches before it never change).
+      const chart = () => host.locator(".hmf-island-output svg.hmf-chart-sweep").innerHTML();
       const before = await chart();
       await nudge(host, host.locator('input[type="range"]').last(), "PageDown", 4);
       await expect.poll(chart).not.toBe(before);
@@ -104,6 +105,55 @@ describe("live islands", () => {
       await expect.poll(() => message.innerText()).toMatch(/num_attention_heads|hidden_size/);
       expect(problems).toEqual(clean);
     });
+  });
+
+  it("the formula explorer's token-flow figure follows its sliders: attention's share shrinks with S", async () => {
+    await withPage(async (page, problems) => {
+      const host = island(page, "formula-explorer");
+      const share = () => host.locator(".hmf-token-flow .hmf-flow-attention .hmf-flow-share").getAttribute("width");
+      const slider = host.locator('input[type="range"][name="s.slider"]');
+      await nudge(host, slider, "PageDown", 1);
+      await expect.poll(() => host.locator(".hmf-token-flow figcaption").innerText()).not.toContain("S = 128,000");
+      const before = Number(await share());
+      for (let i = 0; i < 3; i++) await slider.press("PageDown");
+      // Fewer keys to read: the attention block's fill (its share of the token's FLOPs) narrows.
+      await expect.poll(async () => Number(await share())).toBeLessThan(before);
+      // The exact figures on hover agree with the S the controls show: attention is 4·L·S·E FLOPs.
+      const S = Number(await host.locator('input[name="s"]').inputValue());
+      const [E, L] = [Number(await host.locator('input[name="e"]').inputValue()), Number(await host.locator('input[name="l"]').inputValue())];
+      const title = await host.locator(".hmf-token-flow .hmf-flow-attention title").textContent();
+      expect(title).toContain(`${(4n * BigInt(L) * BigInt(S) * BigInt(E)).toLocaleString("en-US")} FLOPs`);
+      expect(problems).toEqual(clean);
+    });
+  });
+
+  it("your model: a pasted config.json is named, charted, and restored from the link (compressed)", async () => {
+    const config = readFileSync("test/fixtures/configs/mistral-7b-v0.1.json", "utf8");
+    let url = "";
+    await withPage(async (page, problems) => {
+      const host = island(page, "your-model");
+      const paste = host.locator('textarea[name="config"]');
+      await paste.focus();
+      await expect.poll(() => host.getAttribute("data-state"), { timeout: 15_000 }).toBe("live");
+      await paste.fill(config);
+      // This config.json carries no _name_or_path, so it is "Your model", not its class name MistralForCausalLM.
+      await expect.poll(() => host.locator(".hmf-ym-model strong").innerText()).toBe("Your model");
+      expect(await host.locator(".hmf-ym-sweep svg.hmf-chart-sweep g.hmf-series-withCache path").count()).toBe(1);
+      const id = (await host.getAttribute("data-id")) ?? "your-model";
+      await expect.poll(() => new URL(page.url()).searchParams.get(`${id}.config`), { timeout: 10_000 }).toMatch(/^[A-Za-z0-9_-]+$/);
+      url = page.url();
+      // Deflated, the link is shorter than the pasted text.
+      expect((new URL(url).searchParams.get(`${id}.config`) ?? "").length).toBeLessThan(config.length);
+      expect(problems).toEqual(clean);
+    });
+    await withPage(async (page, problems) => {
+      const host = island(page, "your-model");
+      await expect.poll(() => host.getAttribute("data-state"), { timeout: 15_000 }).toBe("live");
+      await expect.poll(() => host.locator('textarea[name="config"]').inputValue()).toBe(config);
+      // Mistral 7B v0.1: 7,241,732,096 parameters (the published count).
+      await expect.poll(() => outputText(host)).toContain("7,241,732,096");
+      expect(problems).toEqual(clean);
+    }, url);
   });
 
   it("keeps its state in the URL, and a shared URL opens the same view", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctedSide, formulaExplorer, gpt4oSide, type FormulaExplorerProps } from "../../src/islands/formula-explorer";
+import { correctedSide, formulaExplorer, FORMULA_EXPLORER_DEFAULTS, gpt4oSide, type FormulaExplorerProps } from "../../src/islands/formula-explorer";
 import { IslandInputError } from "../../src/islands/island";
 import { freshDocument, parse, textOf, texts } from "./dom";
 
@@ -105,5 +105,27 @@ describe("formula explorer state", () => {
   it("refuses a slider position outside its range, naming the slider", () => {
     expect(() => formulaExplorer.applyControl?.("s.slider", "701", POST)).toThrow(/^s\.slider: expected a whole number from 0 to 700/);
     expect(() => formulaExplorer.applyControl?.("x", "1", POST)).toThrow(new IslandInputError("x", "not a control of this island"));
+  });
+});
+
+describe("formula explorer: the token-flow figure", () => {
+  const flowOf = (S: number) => parse(formulaExplorer.renderOutput({ ...FORMULA_EXPLORER_DEFAULTS, S }, freshDocument()));
+  it("labels attention with its FLOPs and the KV cache it reads, for the sliders' inputs", () => {
+    // The post's inputs: attention over the cache is 4·L·S·E = 4 · 100 · 128,000 · 4096 = 209,715,200,000 FLOPs, and reads
+    // the whole KV cache: 2 (K and V) · L · S · E · 2 bytes (bf16) = 2 · 100 · 128,000 · 4096 · 2 = 209,715,200,000 bytes.
+    const title = flowOf(128_000).querySelector(".hmf-flow-attention title")?.textContent;
+    expect(title).toBe("Attention over the KV cache: 209,715,200,000 FLOPs, 209,715,200,000 bytes read");
+    expect(flowOf(128_000).querySelector("figure.hmf-token-flow figcaption")?.textContent).toContain("at S = 128,000");
+  });
+
+  it("fills attention's block with its share, which grows with S", () => {
+    const width = (S: number) => Number(flowOf(S).querySelector(".hmf-flow-attention .hmf-flow-share")?.getAttribute("width"));
+    // The rest of the token is 2·E·V + 24·L·E² (Q, K, V 6·L·E², output 2·L·E², a 4E MLP 16·L·E²) = 1.64×10⁹ + 4.03×10¹⁰ = 4.19×10¹⁰.
+    // At S = 1000 attention is 4·100·1000·4096 = 1.64×10⁹: 1.64 / 43.6 = 3.8% of a block 372 px wide (400 − 2·4 − 2·10);
+    // at S = 128,000 it is 2.10×10¹¹ of 2.52×10¹¹ = 83.3%.
+    expect(width(1000)).toBeGreaterThan(0.03 * 372);
+    expect(width(1000)).toBeLessThan(0.045 * 372);
+    expect(width(128_000)).toBeGreaterThan(0.83 * 372);
+    expect(width(128_000)).toBeLessThan(0.84 * 372);
   });
 });

@@ -115,7 +115,7 @@ describe("your model: URL state", () => {
   });
 
   it("refuses model and spec together", () => {
-    expect(() => yourModel.fromQuery({ model: "gpt2", spec: encodeSpec(presetById("gpt2").spec) }, base)).toThrow("spec: give either model or spec, not both");
+    expect(() => yourModel.fromQuery({ model: "gpt2", spec: encodeSpec(presetById("gpt2").spec) }, base)).toThrow("spec: give one of model, spec and config, not model and spec");
   });
 });
 
@@ -131,5 +131,37 @@ describe("your model: props from a notebook", () => {
   it("survive a JSON round trip (data-props carries them)", () => {
     const props = yourModel.parseProps({ config: JSON.parse(llamaConfigText), S: 2048 });
     expect(yourModel.parseProps(JSON.parse(JSON.stringify(props)))).toEqual(props);
+  });
+});
+
+describe("your model: the pasted model's name and charts", () => {
+  it("is called by its _name_or_path, else “Your model” (not its architecture class)", () => {
+    const config = JSON.parse(llamaConfigText) as Record<string, unknown>;
+    const named = yourModel.applyControl?.("config", llamaConfigText, base);
+    expect(named?.spec?.name).toBe("meta-llama/Llama-2-7b-hf");
+    const { _name_or_path: _path, ...unnamed } = config;
+    expect(yourModel.applyControl?.("config", JSON.stringify(unnamed), base)?.spec?.name).toBe("Your model");
+    expect(yourModel.applyControl?.("config", JSON.stringify({ ...unnamed, _name_or_path: "  " }), base)?.spec?.name).toBe("Your model");
+  });
+
+  it("charts FLOPs per token against context, with and without a cache, for the reader's model", () => {
+    const html = yourModel.renderOutput({ ...base, S: 4096 }, freshDocument());
+    const chart = parse(html).querySelector(".hmf-ym-sweep svg.hmf-chart-sweep");
+    expect(chart?.getAttribute("aria-label")).toBe("FLOPs per generated token against context length, Llama 2 7B");
+    expect(chart?.querySelectorAll("g.hmf-series-withCache path")).toHaveLength(1);
+    expect(chart?.querySelectorAll("g.hmf-series-gpt4o")).toHaveLength(0);
+    // With a cache at S = 1,000,000: 13,214,154,752 + 4·32·4096·1,000,000 = 537,502,154,752 (see three-answers.test.ts).
+    const last = [...(chart?.querySelectorAll(".hmf-sweep-hover title") ?? [])].map((t: { textContent: string | null }) => t.textContent ?? "").at(-1);
+    expect(last).toMatch(/^S = 1,000,000, .*First principles, with a KV cache: 537,502,154,752$/);
+    expect(textOf(html, ".hmf-ym-sweep figcaption")).toContain("the rule marks S = 4,096");
+  });
+
+  it("shows one token through the model, or says why not for other attention kinds", () => {
+    // Llama 2 7B at S = 4096: scores and values each 2 · 32 heads · 128 · 4096 · 32 layers = 1,073,741,824 FLOPs, together
+    // 2,147,483,648; they read the KV cache, 524,288 B per token in bf16 · 4096 = 2,147,483,648 B.
+    const html = yourModel.renderOutput({ ...base, S: 4096 }, freshDocument());
+    expect(parse(html).querySelector(".hmf-token-flow .hmf-flow-attention title")?.textContent).toBe("Attention over the KV cache: 2,147,483,648 FLOPs, 2,147,483,648 bytes read");
+    const mla = yourModel.renderOutput({ ...base, model: "deepseek-v3" }, freshDocument());
+    expect(textOf(mla, ".hmf-ym .hmf-note")).toMatch(/^The token-flow figure covers multi-head and grouped-query attention; DeepSeek-V3 \(MoE, MLA\) uses another kind/);
   });
 });
