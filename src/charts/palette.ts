@@ -50,11 +50,6 @@ export const CONCEPT_COLORS: Readonly<Record<Concept, string>> = {
   computeBound: "#ea580c",
 };
 
-/** The colour of one concept. */
-export function conceptColor(concept: Concept): string {
-  return CONCEPT_COLORS[concept];
-}
-
 /** How one series is drawn. */
 export interface SeriesStyle {
   /** CSS colour, usable as an SVG presentation attribute. */

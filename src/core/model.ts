@@ -263,5 +263,3 @@ export type PositionSpec =
    */
   | { kind: "relative" };
 
-/** Which accounting regime a FLOP count describes. */
-export type Regime = "decode" | "decodeNoCache" | "prefill" | "train";
