@@ -3,6 +3,7 @@
  * build typesets with rehype-katex, i.e. KaTeX) and the build's own Markdown
  * pipeline for text/markdown, each loaded the first time an output needs it.
  */
+import type { Root } from "hast";
 import { LiveNotebook } from "../../src/client/editor/live-notebook";
 import "./live.css";
 
@@ -21,7 +22,7 @@ export function startLive(): Promise<unknown> {
         // Raw HTML in the Markdown is parsed as the build parses it (rehype-raw), loaded only when there is some.
         if (hasRawHtml(tree)) {
           const [{ default: rehypeRaw }, { VFile }] = await Promise.all([import("rehype-raw"), import("vfile")]);
-          tree = (rehypeRaw() as unknown as (tree: unknown, file: unknown) => typeof tree)(tree, new VFile());
+          tree = (rehypeRaw() as unknown as (tree: Root, file: unknown) => Root)(tree, new VFile());
         }
         // Math in Markdown is typeset as the build typesets it (rehype-katex), loaded only when there is some.
         if (/language-math/.test(JSON.stringify(tree))) {
