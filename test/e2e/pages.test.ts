@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, watchedPage } from "./browser";
@@ -27,6 +29,16 @@ describe.each(["real", "fixture"] as const)("the %s site", (name) => {
     expect(pages).toContain("post/");
     expect(pages).toContain("notebooks/");
     if (name === "fixture") expect(pages).toEqual(expect.arrayContaining(["notebooks/01-first/", "notebooks/02-islands/"]));
+  });
+
+  it("typesets TeX as written: no control character (a \\t or \\n read as an escape) in any formula's source", () => {
+    const broken = pages.flatMap((path) =>
+      [...readFileSync(join(built.outDir, path, "index.html"), "utf8").matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)]
+        .map((match) => match[1] ?? "")
+        .filter((tex) => /[\u0000-\u0008\u000b-\u001f]|\t/.test(tex))
+        .map((tex) => `/${path}: ${JSON.stringify(tex)}`),
+    );
+    expect(broken).toEqual([]);
   });
 
   it.each(pages)("/%s loads cleanly", async (path) => {
