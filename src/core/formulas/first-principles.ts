@@ -73,7 +73,7 @@ export const paramsPlusAttention: Formula<ParamsPlusAttentionVariable> = {
     { name: "N", latex: "N", meaning: "weights that multiply the new token (active parameters, without the embedding lookup)", example: 12n * BigInt(POST_INPUTS.L) * BigInt(POST_INPUTS.E) ** 2n + BigInt(POST_INPUTS.E) * BigInt(POST_INPUTS.V) },
     { name: "L", latex: "L", meaning: "layers", example: BigInt(POST_INPUTS.L) },
     { name: "S", latex: "S", meaning: "context length", example: BigInt(POST_INPUTS.S) },
-    { name: "d_attn", latex: "d_{\\text{attn}}", meaning: "attention width H·d_h", example: BigInt(POST_INPUTS.E) },
+    { name: "d_attn", latex: "d_{\\text{attn}}", meaning: "attention width: heads × head width", example: BigInt(POST_INPUTS.E) },
   ],
   terms: [
     { id: "weights", label: "every weight once", latex: "2N", claim: "one multiply-add per weight", evaluate: (v) => 2n * v.N },
