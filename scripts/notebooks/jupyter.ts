@@ -67,9 +67,14 @@ export async function runNotebooks(paths: readonly string[], options: RunOptions
   const published = paths.filter(isPublished);
   const scratch = mkdtempSync(join(tmpdir(), "hmf-stamps-"));
   try {
-    const stampsFile = join(scratch, "stamps.json");
-    writeFileSync(stampsFile, JSON.stringify(options.mode === "write" ? stampsByPath(published, library) : {}));
-    const args = [RUNNER, `--${options.mode}`, "--stamps", stampsFile, ...(options.timeout === undefined ? [] : ["--timeout", String(options.timeout)]), ...paths];
+    // Only a run that writes notebooks needs stamps; a check compares them afterwards, below.
+    const stampsArgs: string[] = [];
+    if (options.mode === "write") {
+      const stampsFile = join(scratch, "stamps.json");
+      writeFileSync(stampsFile, JSON.stringify(stampsByPath(published, library)));
+      stampsArgs.push("--stamps", stampsFile);
+    }
+    const args = [RUNNER, `--${options.mode}`, ...stampsArgs, ...(options.timeout === undefined ? [] : ["--timeout", String(options.timeout)]), ...paths];
     const result = await runRunner(args, options.echo === true);
     // Outputs the runner found fresh are fresh only if their stamps match too (what the site build checks).
     if (options.mode === "check" && result.status === 0) {

@@ -1,4 +1,5 @@
 import { parseHTML } from "linkedom";
+import { IslandInputError } from "../../src/islands/index";
 
 /** A fresh linkedom document, as the notebooks and the site render with. */
 export function freshDocument() {
@@ -24,15 +25,16 @@ export function textOf(html: string, selector: string): string {
   return first;
 }
 
-/**
- * Markup for file snapshots: each opening tag on its own line, long decimals
- * rounded to 2 places (as Observable Plot's own tests normalize SVG).
- */
-export function prettyMarkup(html: string): string {
-  return (
-    html
-      .replace(/>(?=<[^/])/g, ">\n")
-      .replace(/\d+\.\d{5,}/g, (n) => String(Math.round(Number(n) * 100) / 100))
-      .trimEnd() + "\n"
-  );
+/** Markup for file snapshots, normalised the same way as the notebook helpers' snapshots. */
+export { prettyMarkup } from "../notebook/markup";
+
+/** The error a function throws, failing when it throws none or not an IslandInputError. */
+export function inputError(run: () => unknown): IslandInputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof IslandInputError) return error;
+    throw new Error(`expected an IslandInputError, got ${String(error)}`);
+  }
+  throw new Error("expected an IslandInputError, nothing was thrown");
 }

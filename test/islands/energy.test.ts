@@ -2,26 +2,15 @@ import { describe, expect, it } from "vitest";
 import { chartHtml } from "../../src/charts/serialize";
 import { CONCEPT_COLORS } from "../../src/charts/palette";
 import { ridgeIntensity, rooflineChart, type RooflineData } from "../../src/charts/roofline";
-import { IslandInputError } from "../../src/islands/island";
 import { renderIslandPayload } from "../../src/islands/index";
 import { energy, type EnergyProps } from "../../src/islands/energy";
 import { fixture, type PublishedParams } from "../fixtures/load";
-import { freshDocument, parse, prettyMarkup, texts, textOf } from "./dom";
+import { freshDocument, inputError, parse, prettyMarkup, texts, textOf } from "./dom";
 
 const published = fixture<{ models: PublishedParams[] }>("reference/params.json").models;
 const publishedTotal = (repo: string): number => Number(published.find((m) => m.hf_repo === repo)?.params_total ?? NaN);
 const base: EnergyProps = energy.parseProps({});
 
-/** The error a function throws, failing when it throws none or not an IslandInputError. */
-function inputError(run: () => unknown): IslandInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof IslandInputError) return error;
-    throw new Error(`expected an IslandInputError, got ${String(error)}`);
-  }
-  throw new Error("expected an IslandInputError, nothing was thrown");
-}
 
 /** Cells of the decode/prefill table row whose header is `label`, as text (exact counts only where there are some). */
 function phaseRow(html: string, label: string): string[] {

@@ -4,24 +4,14 @@
  * from it reaches the HTML unescaped.
  */
 import { describe, expect, it } from "vitest";
-import { ISLANDS, IslandInputError, islandDefinition, renderIslandPayload, type IslandDefinition } from "../../src/islands/index";
+import { ISLANDS, islandDefinition, renderIslandPayload, type IslandDefinition } from "../../src/islands/index";
 import { yourModel } from "../../src/islands/your-model";
 import { presetById } from "../../src/core/presets";
-import { freshDocument, parse, texts } from "./dom";
+import { freshDocument, inputError, parse, texts } from "./dom";
 
 const definitions = Object.values(ISLANDS) as Array<IslandDefinition<unknown>>;
 const PAYLOADS = ["<script>alert(1)</script>", "javascript:alert(1)", '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>"];
 
-/** The error a function throws, failing when it throws none or not an IslandInputError. */
-function inputError(run: () => unknown): IslandInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof IslandInputError) return error;
-    throw new Error(`expected an IslandInputError, got ${String(error)}`);
-  }
-  throw new Error("expected an IslandInputError, nothing was thrown");
-}
 
 describe.each(definitions.map((d) => [d.name, d] as const))("%s", (_name, definition) => {
   const base = definition.parseProps({});
