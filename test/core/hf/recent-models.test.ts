@@ -356,3 +356,48 @@ describe("Falcon-H1 (falcon_h1): Mamba-2 beside attention in every layer", () =>
     expect(importError({ ...config("falcon-h1-tiny-90m.json"), mamba_d_head: 30 }).field).toBe("mamba_d_head");
   });
 });
+
+// Three released checkpoints listed tensor by tensor: public "model information reports" (markdown written by a
+// model-inspector script that opens every safetensors file and prints each tensor's shape and dtype, the raw
+// config.json, and the sum of all elements as "参数总量"). They were found by exact-string search of public GitHub
+// code (2026-12-04; the search returns the text without naming its repository; the reports open with
+// "# 模型信息报告" and the checkpoint path, e.g. ".../moonshotai/Kimi-K2-Instruct"). The sums below are the reports'
+// figures; everything added to or taken from our count to reach them is written out here from the tensor lists.
+describe("the released checkpoints, tensor by tensor", () => {
+  // FP8 checkpoints store one float32 scale per 128 × 128 block of each FP8 matrix ("weight_scale_inv").
+  const blocks = (out: bigint, inp: bigint) => ((out + 127n) / 128n) * ((inp + 127n) / 128n);
+
+  it("Kimi-K2-Instruct: 1,026,470,731,056 elements = our count + FP8 block scales + 61 rotary buffers of 56", () => {
+    const attention = blocks(576n, 7168n) + blocks(16384n, 512n) + blocks(7168n, 8192n) + blocks(1536n, 7168n) + blocks(12288n, 1536n);
+    const expert = 2n * blocks(2048n, 7168n) + blocks(7168n, 2048n);
+    const dense = 2n * blocks(18432n, 7168n) + blocks(7168n, 18432n);
+    const scales = 61n * attention + dense + 60n * (384n + 1n) * expert; // 384 routed + 1 shared expert per MoE layer
+    const c = counts("kimi-k2-instruct.json");
+    expect(c.total + scales + 61n * 56n).toBe(1_026_470_731_056n);
+    // So the released weights hold 1.026T parameters; the report's 1.04T is not this checkpoint's sum.
+    expect(c.multiTokenPrediction).toBe(0n);
+  });
+
+  it("DeepSeek-V3.2: 685,396,921,376 = main model + MTP layer + its stored copies of embedding and head + FP8 scales", () => {
+    // The report is of DeepSeek-V3.2, whose config.json matches our V3.2-Exp file in every key that shapes a tensor.
+    const c = counts("deepseek-v3.2-exp.json");
+    const attention = blocks(576n, 7168n) + blocks(32768n, 512n) + blocks(7168n, 16384n) + blocks(1536n, 7168n) + blocks(24576n, 1536n)
+      + blocks(128n, 7168n) + blocks(8192n, 1536n); // MLA, then the indexer's wk and wq_b
+    const expert = 2n * blocks(2048n, 7168n) + blocks(7168n, 2048n);
+    const dense = 2n * blocks(18432n, 7168n) + blocks(7168n, 18432n);
+    // Layers 0–60 and the MTP layer 61 alike: 62 attention blocks, 3 dense MLPs, 59 MoE layers of 256 + 1 experts.
+    const scales = 62n * attention + 3n * dense + 59n * 257n * expert;
+    const copies = 2n * 129280n * 7168n; // model.layers.61.embed_tokens and shared_head.head
+    expect(c.total + c.multiTokenPrediction + copies + scales).toBe(685_396_921_376n);
+  });
+
+  it("Qwen3-Next-80B-A3B-Instruct: 81,324,862,720 = our count + an MTP module that config.json does not declare", () => {
+    const d = 2048n;
+    const attention = d * 2n * 16n * 256n + 2n * d * 2n * 256n + 16n * 256n * d + 2n * 256n; // gated q, k, v, o, q/k norms
+    const moe = 512n * 3n * d * 512n + 512n * d + 3n * d * 512n + d; // experts, router, shared expert and its gate
+    const mtp = d * 2n * d + 2n * d + attention + moe + 3n * d; // fc, two layer norms, the layer, three more norms
+    const c = counts("qwen3-next-80b-a3b.json");
+    expect(c.multiTokenPrediction).toBe(0n);
+    expect(c.total + mtp).toBe(81_324_862_720n);
+  });
+});
