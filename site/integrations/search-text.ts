@@ -81,7 +81,7 @@ function operand(node: Element | undefined): string {
 
 function classes(node: Element): string[] {
   const value = node.properties?.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(/\s+/) : [];
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function find(node: Element, tagName: string): Element | undefined {
