@@ -15,7 +15,8 @@ export interface MorphNode {
   readonly firstChild: MorphNode | null;
   readonly nextSibling: MorphNode | null;
   isEqualNode(other: MorphNode): boolean;
-  readonly attributes?: ArrayLike<{ readonly name: string; readonly value: string }>;
+  /** Absent on text and comment nodes. */
+  getAttributeNames?(): string[];
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
@@ -63,17 +64,15 @@ export function morph(live: MorphNode, fresh: MorphNode, keep: (element: MorphNo
 }
 
 function syncAttributes(live: MorphNode, fresh: MorphNode, keep: (element: MorphNode, name: string) => boolean): void {
-  const wanted = fresh.attributes;
-  const have = live.attributes;
-  if (!wanted || !have) return;
-  for (let i = 0; i < wanted.length; i++) {
-    const { name, value } = wanted[i] as { name: string; value: string };
+  // Names as plain strings: reading `attributes[i]` makes an Attr object per attribute, which was a third of a morph.
+  const wanted = fresh.getAttributeNames?.();
+  if (!wanted) return;
+  for (const name of wanted) {
+    const value = fresh.getAttribute(name) as string;
     if (live.getAttribute(name) !== value && !keep(live, name)) live.setAttribute(name, value);
   }
+  const have = live.getAttributeNames?.() ?? [];
   // Every wanted attribute is now set, so equal counts mean nothing extra is left.
   if (have.length === wanted.length) return;
-  for (let i = have.length - 1; i >= 0; i--) {
-    const name = (have[i] as { name: string }).name;
-    if (fresh.getAttribute(name) === null && !keep(live, name)) live.removeAttribute(name);
-  }
+  for (const name of have) if (fresh.getAttribute(name) === null && !keep(live, name)) live.removeAttribute(name);
 }

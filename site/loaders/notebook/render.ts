@@ -15,6 +15,7 @@ import { typesetMath } from "./math";
 import { placeOf } from "./place";
 import { cellDisplay } from "./tags";
 import { parseNotebook } from "./validate";
+import { scrollWideTables } from "./tables";
 import { resolveReferences } from "./xrefs";
 
 export type { NotebookHeading };
@@ -58,6 +59,7 @@ export async function renderNotebook(file: string, text: string): Promise<Render
   await highlightCodeBlocks(tree);
   const equations = numberEquations(tree, file);
   const figures = numberFigures(tree);
+  scrollWideTables(tree);
   const headings = assignHeadingIds(tree, [...equations.keys(), ...figures.keys(), ...cellIds(tree)]);
   const ids = uniqueIds(tree, file);
   resolveReferences(tree, file, new Map([...equations, ...figures]), ids);
