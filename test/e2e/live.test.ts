@@ -193,6 +193,42 @@ describe("numbering and the published rendering", () => {
     expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
   });
 
+  it("a labelled formula in an output keeps the page's equation number and id after a run and a re-run, and gives them back on Reset", async () => {
+    // Fixture three: a formula in the text is (1), the output's \\label{eq:live} is (2), and the text refers to it.
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${site("fixture").url}notebooks/03-live-equation/`);
+    const cell = await cellNumber(page, "displayBundle(");
+    const published = page.locator(`.cell-code[data-cell="${cell}"] .cell-outputs:not(.live-outputs) .equation`);
+    expect(await published.getAttribute("id")).toBe("eq:live");
+    expect((await published.locator(".katex-html .tag").textContent())?.trim()).toBe("(2)");
+    expect(await page.locator('a.xref[href="#eq:live"]').textContent()).toBe("(2)");
+    await startLive(page);
+    await editCell(page, cell, 'import { displayBundle } from "./src/notebook/index";\nconst energy = 4;\ndisplayBundle({ data: { "text/latex": `$$E = ${energy} \\\\label{eq:live}$$`, "text/plain": `E = ${energy}` }, metadata: {} });\n');
+    const live = page.locator(`.cell-code[data-cell="${cell}"] .live-outputs .equation`);
+    const check = async (): Promise<void> => {
+      // The reader's formula, typeset (not the published one shown again), with the page's number and id.
+      expect(await live.locator(".katex-mathml annotation").textContent()).toContain("E = 4");
+      expect((await live.locator(".katex-html .tag").textContent())?.trim()).toBe("(2)");
+      expect(await live.getAttribute("id")).toBe("eq:live");
+      // One element with the id, the one shown, so the text's reference lands on it.
+      expect(await page.locator('[id="eq:live"]').count()).toBe(1);
+      expect(await page.locator('[id="eq:live"]').isVisible()).toBe(true);
+    };
+    await cellBar(page, cell).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    await check();
+    await cellBar(page, cell).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    await check();
+    await cellBar(page, cell).getByRole("button", { name: "Reset" }).click();
+    expect(await page.locator('[id="eq:live"]').count()).toBe(1);
+    expect(await published.getAttribute("id")).toBe("eq:live");
+    expect(await published.isVisible()).toBe(true);
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+    await context.close();
+  });
+
   it("an unchanged chart shown from the page keeps its id on every re-run", async () => {
     const { page, problems } = await open("notebooks/07-your-model/");
     const chart = await cellNumber(page, "showPlot(");
