@@ -319,6 +319,56 @@ describe("errors and runaway code", () => {
     expect(await outputText(page, inputs)).toContain("presets: gpt2");
   });
 
+  it("run this and below stops at the first cell that fails: the cells below it do not run (in the runtime either)", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    const codeCells = await page.locator(".cell-code").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell"))));
+    const below = codeCells.filter((number) => number > inputs);
+    expect(below.length).toBeGreaterThan(2);
+    // The cell below counts its runs in the runtime's shared scope, where the page cannot hide a run.
+    await editCell(page, below[0]!, "(globalThis as any).ranBelow = ((globalThis as any).ranBelow ?? 0) + 1;\n");
+    await editCell(page, inputs, 'const presetId: string = "gpt2";\nthrow new Error("stop here");\n');
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("error");
+    expect(await outputText(page, inputs)).toBe("Error: stop here (line 2, column 7)");
+    for (const number of below) expect(await page.locator(`.cell-code[data-cell="${number}"]`).getAttribute("data-live"), `cell ${number}`).toBeNull();
+    await editCell(page, inputs, "console.log(`runs below: ${(globalThis as any).ranBelow ?? 0}`);\n");
+    await cellBar(page, inputs).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    expect(await outputText(page, inputs)).toBe("runs below: 0\n");
+    // Run again from there: now the cell below runs, once.
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${below[0]}"]`).getAttribute("data-live")).toBe("ok");
+    await cellBar(page, inputs).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    expect(await outputText(page, inputs)).toBe("runs below: 1\n");
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("stop during run this and below: the running cell is stopped and the cells queued after it never run", async () => {
+    const { page } = await open("notebooks/07-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    const codeCells = await page.locator(".cell-code").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell"))));
+    const below = codeCells.filter((number) => number > inputs);
+    await editCell(page, below[0]!, "while (true) {}\n");
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await page.locator(`.cell-code[data-cell="${below[0]}"][data-live="running"]`).waitFor();
+    await cellBar(page, below[0]!).getByRole("button", { name: "Stop" }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("ok");
+    expect(await outputText(page, below[0]!)).toContain("was stopped; the runtime restarted");
+    for (const number of below.slice(1)) expect(await page.locator(`.cell-code[data-cell="${number}"]`).getAttribute("data-live"), `cell ${number}`).toBeNull();
+    // The page is free again: a reset cell runs (from the top, in a new runtime).
+    await cellBar(page, below[0]!).getByRole("button", { name: "Reset" }).click();
+    await cellBar(page, below[0]!).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${below[0]}"]`).getAttribute("data-live")).toBe("ok");
+  });
+
   it("a loop nobody stops ends at the time limit", async () => {
     const { page } = await open("notebooks/07-your-model/");
     await startLive(page);
