@@ -1,10 +1,12 @@
 /**
  * The live notebook with the site's renderers: KaTeX for text/latex (the
  * build typesets with rehype-katex, i.e. KaTeX) and the build's own Markdown
- * pipeline for text/markdown, each loaded the first time an output needs it.
+ * pipeline for text/markdown, each loaded the first time an output needs it
+ * (plain lines with **bold** are rendered without it: plain-markdown.ts).
  */
 import type { Root } from "hast";
 import { LiveNotebook } from "../../src/client/editor/live-notebook";
+import { plainMarkdownHtml } from "./plain-markdown";
 import "./live.css";
 
 let started: Promise<unknown> | undefined;
@@ -17,6 +19,9 @@ export function startLive(): Promise<unknown> {
         return katex.renderToString(tex, { displayMode: true, output: "htmlAndMathml", strict: "ignore", throwOnError: false });
       },
       async markdown(text) {
+        // A line of words with **bold** (a model's summary) needs no pipeline: the same HTML, without its download.
+        const plain = plainMarkdownHtml(text);
+        if (plain !== undefined) return plain;
         const [{ markdownToHastWithoutRaw, hasRawHtml }, { toHtml }] = await Promise.all([import("../loaders/notebook/markdown-syntax"), import("hast-util-to-html")]);
         let tree = markdownToHastWithoutRaw(text);
         // Raw HTML in the Markdown is parsed as the build parses it (rehype-raw), loaded only when there is some.

@@ -193,6 +193,42 @@ describe("numbering and the published rendering", () => {
     expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
   });
 
+  it("a labelled formula in an output keeps the page's equation number and id after a run and a re-run, and gives them back on Reset", async () => {
+    // Fixture three: a formula in the text is (1), the output's \\label{eq:live} is (2), and the text refers to it.
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${site("fixture").url}notebooks/03-live-equation/`);
+    const cell = await cellNumber(page, "displayBundle(");
+    const published = page.locator(`.cell-code[data-cell="${cell}"] .cell-outputs:not(.live-outputs) .equation`);
+    expect(await published.getAttribute("id")).toBe("eq:live");
+    expect((await published.locator(".katex-html .tag").textContent())?.trim()).toBe("(2)");
+    expect(await page.locator('a.xref[href="#eq:live"]').textContent()).toBe("(2)");
+    await startLive(page);
+    await editCell(page, cell, 'import { displayBundle } from "./src/notebook/index";\nconst energy = 4;\ndisplayBundle({ data: { "text/latex": `$$E = ${energy} \\\\label{eq:live}$$`, "text/plain": `E = ${energy}` }, metadata: {} });\n');
+    const live = page.locator(`.cell-code[data-cell="${cell}"] .live-outputs .equation`);
+    const check = async (): Promise<void> => {
+      // The reader's formula, typeset (not the published one shown again), with the page's number and id.
+      expect(await live.locator(".katex-mathml annotation").textContent()).toContain("E = 4");
+      expect((await live.locator(".katex-html .tag").textContent())?.trim()).toBe("(2)");
+      expect(await live.getAttribute("id")).toBe("eq:live");
+      // One element with the id, the one shown, so the text's reference lands on it.
+      expect(await page.locator('[id="eq:live"]').count()).toBe(1);
+      expect(await page.locator('[id="eq:live"]').isVisible()).toBe(true);
+    };
+    await cellBar(page, cell).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    await check();
+    await cellBar(page, cell).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    await check();
+    await cellBar(page, cell).getByRole("button", { name: "Reset" }).click();
+    expect(await page.locator('[id="eq:live"]').count()).toBe(1);
+    expect(await published.getAttribute("id")).toBe("eq:live");
+    expect(await published.isVisible()).toBe(true);
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+    await context.close();
+  });
+
   it("an unchanged chart shown from the page keeps its id on every re-run", async () => {
     const { page, problems } = await open("notebooks/07-your-model/");
     const chart = await cellNumber(page, "showPlot(");
@@ -281,6 +317,56 @@ describe("errors and runaway code", () => {
     await settled(page);
     expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("ok");
     expect(await outputText(page, inputs)).toContain("presets: gpt2");
+  });
+
+  it("run this and below stops at the first cell that fails: the cells below it do not run (in the runtime either)", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    const codeCells = await page.locator(".cell-code").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell"))));
+    const below = codeCells.filter((number) => number > inputs);
+    expect(below.length).toBeGreaterThan(2);
+    // The cell below counts its runs in the runtime's shared scope, where the page cannot hide a run.
+    await editCell(page, below[0]!, "(globalThis as any).ranBelow = ((globalThis as any).ranBelow ?? 0) + 1;\n");
+    await editCell(page, inputs, 'const presetId: string = "gpt2";\nthrow new Error("stop here");\n');
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("error");
+    expect(await outputText(page, inputs)).toBe("Error: stop here (line 2, column 7)");
+    for (const number of below) expect(await page.locator(`.cell-code[data-cell="${number}"]`).getAttribute("data-live"), `cell ${number}`).toBeNull();
+    await editCell(page, inputs, "console.log(`runs below: ${(globalThis as any).ranBelow ?? 0}`);\n");
+    await cellBar(page, inputs).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    expect(await outputText(page, inputs)).toBe("runs below: 0\n");
+    // Run again from there: now the cell below runs, once.
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${below[0]}"]`).getAttribute("data-live")).toBe("ok");
+    await cellBar(page, inputs).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    expect(await outputText(page, inputs)).toBe("runs below: 1\n");
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("stop during run this and below: the running cell is stopped and the cells queued after it never run", async () => {
+    const { page } = await open("notebooks/07-your-model/");
+    await startLive(page);
+    const inputs = await cellNumber(page, "const presetId");
+    const codeCells = await page.locator(".cell-code").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-cell"))));
+    const below = codeCells.filter((number) => number > inputs);
+    await editCell(page, below[0]!, "while (true) {}\n");
+    await cellBar(page, inputs).getByRole("button", { name: "Run this and below" }).click();
+    await page.locator(`.cell-code[data-cell="${below[0]}"][data-live="running"]`).waitFor();
+    await cellBar(page, below[0]!).getByRole("button", { name: "Stop" }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"]`).getAttribute("data-live")).toBe("ok");
+    expect(await outputText(page, below[0]!)).toContain("was stopped; the runtime restarted");
+    for (const number of below.slice(1)) expect(await page.locator(`.cell-code[data-cell="${number}"]`).getAttribute("data-live"), `cell ${number}`).toBeNull();
+    // The page is free again: a reset cell runs (from the top, in a new runtime).
+    await cellBar(page, below[0]!).getByRole("button", { name: "Reset" }).click();
+    await cellBar(page, below[0]!).getByRole("button", { name: "Run", exact: true }).click();
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${below[0]}"]`).getAttribute("data-live")).toBe("ok");
   });
 
   it("a loop nobody stops ends at the time limit", async () => {

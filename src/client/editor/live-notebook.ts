@@ -34,6 +34,14 @@ export interface LiveNotebookOptions {
   renderers: RichRenderers;
 }
 
+/** A cell's run posted to the runtime: outputs go to `sink` (kept in `early` until the page shows them). */
+interface QueuedRun {
+  cell: LiveCell;
+  sink(output: CellOutput): void;
+  early: CellOutput[];
+  outcome: Promise<RunOutcome>;
+}
+
 const NOTE = "Runs in your browser. Types are stripped, not checked (Jupyter checks them).";
 
 export class LiveNotebook {
@@ -194,8 +202,12 @@ export class LiveNotebook {
     this.busy = true;
     let outcome: RunOutcome = "ok";
     try {
-      for (let index = start; index <= to; index++) {
-        outcome = await this.runOne(this.cells[index]!);
+      // All the cells go to the worker at once: it runs each as soon as the one before it has succeeded, while
+      // the page shows the outputs it has already sent (a round trip per cell waited on the page's rendering).
+      const queued = this.cells.slice(start, to + 1).map((cell, k) => this.queueRun(cell, k > 0));
+      for (const [k, run] of queued.entries()) {
+        const index = start + k;
+        outcome = await this.runOne(run);
         // A cell that failed has still run (as in Jupyter); a stop or timeout replaced the runtime.
         if (outcome === "ok" || outcome === "error") {
           this.ranThrough = fresh ? index : Math.max(this.ranThrough, index);
@@ -211,7 +223,16 @@ export class LiveNotebook {
     return outcome;
   }
 
-  private async runOne(cell: LiveCell): Promise<RunOutcome> {
+  /** Posts a cell's run to the runtime; its outputs wait for `runOne` (the cells above show theirs first). */
+  private queueRun(cell: LiveCell, chained: boolean): QueuedRun {
+    const early: CellOutput[] = [];
+    const run: QueuedRun = { cell, sink: (output) => early.push(output), early, outcome: Promise.resolve("ok") };
+    run.outcome = this.kernel.run(cell.number, cell.source, (output) => run.sink(output), { chained });
+    return run;
+  }
+
+  private async runOne(run: QueuedRun): Promise<RunOutcome> {
+    const { cell } = run;
     const outputs: CellOutput[] = [];
     const container = this.outputContainer(cell);
     container?.replaceChildren();
@@ -241,7 +262,9 @@ export class LiveNotebook {
         );
       }
     };
-    const outcome = await this.kernel.run(cell.number, cell.source, show);
+    for (const output of run.early.splice(0)) show(output);
+    run.sink = show;
+    const outcome = await run.outcome;
     if (outcome === "timeout" || outcome === "stopped") {
       const reason = outcome === "timeout" ? "ran longer than 10 seconds and was stopped" : "was stopped";
       show({ output_type: "error", ename: "Stopped", evalue: `cell ${cell.number} ${reason}; the runtime restarted, so the next run starts from the top`, traceback: [] });

@@ -5,7 +5,7 @@
  */
 import type { CellOutput, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
 
-export type RunOutcome = "ok" | "error" | "timeout" | "stopped";
+export type RunOutcome = "ok" | "error" | "timeout" | "stopped" | "skipped";
 
 /** The longest a cell may run before its worker is ended. */
 export const CELL_TIME_LIMIT_MS = 10_000;
@@ -14,13 +14,14 @@ interface Pending {
   id: number;
   onOutput(output: CellOutput): void;
   finish(outcome: RunOutcome): void;
-  /** Restarts the time limit (when the cell's code starts, after its imports have loaded). */
-  restartTimer(): void;
+  /** Starts (or restarts) the time limit: `factor` times the limit while the cell's imports load. */
+  startTimer(factor: number): void;
 }
 
 export class NotebookKernel {
   private worker: Worker | undefined;
-  private pending: Pending | undefined;
+  /** Runs posted and not finished, in the order the worker runs them; the first is running. */
+  private queue: Pending[] = [];
   private nextId = 1;
   private executionCount = 0;
   /** Bumped each time the worker (and so the shared scope) is replaced. */
@@ -33,29 +34,36 @@ export class NotebookKernel {
     return this.worker !== undefined;
   }
 
-  /** Runs one cell; outputs arrive through `onOutput` as the cell produces them. */
-  run(cell: number, source: string, onOutput: (output: CellOutput) => void): Promise<RunOutcome> {
-    if (this.pending) return Promise.reject(new Error("a cell is already running"));
+  /**
+   * Runs one cell; outputs arrive through `onOutput` as the cell produces them. Runs may be queued: the
+   * worker runs them one after another, and a `chained` run is skipped ("skipped") when the one before it
+   * did not succeed.
+   */
+  run(cell: number, source: string, onOutput: (output: CellOutput) => void, options: { chained?: boolean } = {}): Promise<RunOutcome> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     this.executionCount++;
     return new Promise<RunOutcome>((resolve) => {
-      // Loading a cell's imports may take a while on a slow network: that counts against a longer limit.
-      let timer = setTimeout(() => this.end("timeout"), this.timeLimitMs * 6);
-      this.pending = {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const pending: Pending = {
         id,
         onOutput,
-        restartTimer: () => {
+        startTimer: (factor) => {
           clearTimeout(timer);
-          timer = setTimeout(() => this.end("timeout"), this.timeLimitMs);
+          timer = setTimeout(() => this.end("timeout"), this.timeLimitMs * factor);
         },
         finish: (outcome) => {
           clearTimeout(timer);
-          this.pending = undefined;
+          this.queue = this.queue.filter((entry) => entry !== pending);
           resolve(outcome);
+          // The next queued run is now the worker's: its time limit counts from here (longer while its imports load).
+          this.queue[0]?.startTimer(6);
         },
       };
-      const request: RunRequest = { type: "run", id, cell, source, executionCount: this.executionCount };
+      this.queue.push(pending);
+      // Loading a cell's imports may take a while on a slow network: that counts against a longer limit.
+      if (this.queue[0] === pending) pending.startTimer(6);
+      const request: RunRequest = { type: "run", id, cell, source, executionCount: this.executionCount, ...(options.chained ? { chained: true } : {}) };
       worker.postMessage(request);
     });
   }
@@ -84,12 +92,15 @@ export class NotebookKernel {
   }
 
   private end(outcome: RunOutcome): void {
-    const pending = this.pending;
-    if (!pending) return;
+    const [running, ...queued] = this.queue;
+    if (!running) return;
     this.worker?.terminate();
     this.worker = undefined;
     this.generation++;
-    pending.finish(outcome);
+    this.queue = [];
+    running.finish(outcome);
+    // Runs queued behind it never started, and the scope they would have run in is gone.
+    for (const pending of queued) pending.finish("stopped");
   }
 
   private ensureWorker(): Worker {
@@ -97,21 +108,23 @@ export class NotebookKernel {
     const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "notebook-runtime" });
     worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
-      const pending = this.pending;
+      const pending = this.queue[0];
       if (!pending || message.type === "ready" || message.id !== pending.id) return;
-      if (message.type === "started") pending.restartTimer();
+      if (message.type === "started") pending.startTimer(1);
       else if (message.type === "output") pending.onOutput(message.output);
-      else pending.finish(message.ok ? "ok" : "error");
+      else pending.finish(message.ok ? "ok" : message.skipped ? "skipped" : "error");
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      const pending = this.pending;
+      const [pending, ...queued] = this.queue;
       if (!pending) return;
       pending.onOutput({ output_type: "error", ename: "Error", evalue: `the runtime could not start (${event.message || "worker error"})`, traceback: [] });
       this.worker?.terminate();
       this.worker = undefined;
       this.generation++;
+      this.queue = [];
       pending.finish("error");
+      for (const entry of queued) entry.finish("stopped");
     });
     this.worker = worker;
     return worker;

@@ -18,6 +18,11 @@ export interface RunRequest {
   cell: number;
   source: string;
   executionCount: number;
+  /**
+   * Queued behind the previous run of a "run these cells" (posted together, so the worker runs them back to
+   * back while the page shows outputs): runs only if that run succeeded, as the page stops at the first failure.
+   */
+  chained?: boolean;
 }
 
 /** Page → worker: load modules ahead of the first run (library code only; no cell runs). */
@@ -32,4 +37,5 @@ export type WorkerMessage =
   /** The cell's imports are loaded and its code starts: the time limit counts from here (downloads do not count). */
   | { type: "started"; id: number }
   | { type: "output"; id: number; output: CellOutput }
-  | { type: "done"; id: number; ok: boolean };
+  /** `skipped`: a chained run not started because the run before it failed. */
+  | { type: "done"; id: number; ok: boolean; skipped?: boolean };

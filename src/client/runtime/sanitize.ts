@@ -18,8 +18,10 @@ export function sanitizeHtml(html: string, document: Document): { fragment: Docu
   const extracted = withoutStyleElements(withoutHandlerAttributes(html));
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${extracted.html}`, "text/html");
   const styles: string[] = extracted.styles.map(safeCss);
+  // Walked in place (a chart or an island is hundreds of elements, each run): no copies of child or attribute lists.
   const walk = (node: Element): void => {
-    for (const child of [...node.children]) {
+    for (let child = node.firstElementChild, next: Element | null; child; child = next) {
+      next = child.nextElementSibling;
       const name = child.localName.toLowerCase();
       if (name === "style") {
         styles.push(safeCss(child.textContent ?? ""));
@@ -30,7 +32,9 @@ export function sanitizeHtml(html: string, document: Document): { fragment: Docu
         child.remove();
         continue;
       }
-      for (const attribute of [...child.attributes]) {
+      const attributes = child.attributes;
+      for (let i = attributes.length - 1; i >= 0; i--) {
+        const attribute = attributes[i]!;
         const key = attribute.name.toLowerCase();
         const value = attribute.value;
         if (key.startsWith("on") || key === "is" || key === "autofocus") child.removeAttribute(attribute.name);
@@ -42,8 +46,9 @@ export function sanitizeHtml(html: string, document: Document): { fragment: Docu
     }
   };
   walk(parsed.body);
+  // Moved, not copied, into the page's document (the parsed document is thrown away).
   const fragment = document.createDocumentFragment();
-  for (const child of [...parsed.body.childNodes]) fragment.append(document.importNode(child, true));
+  for (let child = parsed.body.firstChild; child; child = parsed.body.firstChild) fragment.append(document.adoptNode(child));
   return { fragment, styles };
 }
 

@@ -29,6 +29,10 @@ for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "
 }
 
 let running: { id: number } | undefined;
+let queue: Promise<void> = Promise.resolve();
+// Whether the last run ended without an error: a chained run (the next cell of
+// "run this and below") after a failure is skipped, as Jupyter stops at an error.
+let lastOk = true;
 
 function emit(output: CellOutput): void {
   if (running) post({ type: "output", id: running.id, output });
@@ -52,10 +56,15 @@ scope.addEventListener("message", (event) => {
     return;
   }
   if (request?.type !== "run") return;
-  void run(request);
+  // One run at a time, in the order posted: a run that loads a module must not let the next one start.
+  queue = queue.then(() => run(request));
 });
 
 async function run(request: RunRequest): Promise<void> {
+  if (request.chained && !lastOk) {
+    post({ type: "done", id: request.id, ok: false, skipped: true });
+    return;
+  }
   running = { id: request.id };
   let compiled: CompiledCell | undefined;
   let ok = true;
@@ -72,6 +81,7 @@ async function run(request: RunRequest): Promise<void> {
     emit(errorOutput(error, request.cell, compiled));
   }
   post({ type: "done", id: request.id, ok });
+  lastOk = ok;
   running = undefined;
 }
 
