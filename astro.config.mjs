@@ -10,6 +10,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
+import { mathGlue } from "./site/integrations/math-glue.ts";
 import { pagefind } from "./site/integrations/pagefind.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from "./site/csp.ts";
 
@@ -73,7 +74,8 @@ export default defineConfig({
       styleDirective: { resources: CSP_STYLE_RESOURCES },
     },
   },
-  integrations: [pagefind()],
+  // The formulas are glued to their punctuation before the search index reads the pages.
+  integrations: [mathGlue(), pagefind()],
   vite: {
     // Keep KaTeX's small fonts as files: a data: URL font would need font-src data: in the CSP.
     build: { assetsInlineLimit: 0 },

@@ -43,7 +43,8 @@ export function pagefind(): AstroIntegration {
 }
 
 /** Every .html file under `dir` (the built site), in a stable order. */
-function htmlFiles(dir: string): string[] {
+/** Every built page under `dir`, in a stable order. */
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
     .map((entry) => join(entry.parentPath, entry.name))
