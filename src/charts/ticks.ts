@@ -29,15 +29,16 @@ export function tokenTickLabel(value: number): string {
 
 /**
  * Counts without an SI unit: 0.1, 1, 10, 100, then 10³, 10⁹, 10¹²; a value
- * that is not a power of ten keeps its mantissa ("2.5×10¹²").
+ * that is not a power of ten keeps its mantissa ("2.5×10¹²", "2×10¹⁰").
  */
 export function powerTickLabel(value: number): string {
   if (value >= 0.1 && value < 1000) {
     const plain = formatUnit(value, "", { significant: 2, trim: true, minPrefix: "", maxPrefix: "" }).trimEnd();
     if (!plain.includes("×")) return plain;
   }
-  const text = formatScientificUnicode(value, 2);
-  return text.startsWith("1.0×") ? text.slice(4) : text;
+  // "10¹²" rather than "1.0×10¹²", "2×10¹⁰" rather than "2.0×10¹⁰"; "2.5×10¹²" keeps its digit.
+  const text = formatScientificUnicode(value, 2).replace(/^(\d)\.0×/, "$1×");
+  return text.startsWith("1×") ? text.slice(2) : text;
 }
 
 /**

@@ -80,10 +80,37 @@ export function plotBundle(input: PlotInput, options: PlotDisplayOptions = {}): 
   return { data: { "text/html": html, "text/plain": plain }, metadata };
 }
 
+/**
+ * Plot's left margin is a fixed 40 px, and its y-axis labels end 9 px left of
+ * the frame: "2×10¹⁰" or "100 mWh" were cut at the chart's left edge. Unless
+ * the chart sets its own margin, it is re-drawn with room for its widest
+ * label, at ~0.62 em per character of Plot's 10-px axis text plus a little.
+ */
+const PLOT_MARGIN_LEFT = 40;
+const Y_TICK_OFFSET = 9;
+const AXIS_CHARACTER_WIDTH = 6.2;
+
 function renderPlot(plotOptions: Plot.PlotOptions, options: PlotDisplayOptions): MarkupElement {
   if (plotOptions === null || typeof plotOptions !== "object") {
     throw new TypeError(`plotBundle: expected Plot options or a rendered chart; got ${plotOptions === null ? "null" : typeof plotOptions}`);
   }
+  const rendered = drawPlot(plotOptions, options);
+  if (plotOptions.marginLeft !== undefined || plotOptions.margin !== undefined) return rendered;
+  const widest = Math.max(0, ...yTickLabels(rendered as unknown as MarkupNode).map((text) => [...text].length));
+  const needed = Math.ceil(widest * AXIS_CHARACTER_WIDTH + Y_TICK_OFFSET + 4);
+  return needed > PLOT_MARGIN_LEFT ? drawPlot({ ...plotOptions, marginLeft: needed }, options) : rendered;
+}
+
+/** The texts of the left y axis's tick labels (Plot marks their group with aria-label="y-axis tick label"). */
+function yTickLabels(node: MarkupNode): string[] {
+  const attribute = (name: string): string | undefined => Array.from(node.attributes ?? []).find((a) => a.name === name)?.value;
+  if (node.nodeType === 1 && attribute("aria-label") === "y-axis tick label" && attribute("text-anchor") === "end") {
+    return Array.from(node.childNodes).map((text) => Array.from(text.childNodes).map((child) => child.nodeValue ?? "").join(""));
+  }
+  return Array.from(node.childNodes).flatMap(yTickLabels);
+}
+
+function drawPlot(plotOptions: Plot.PlotOptions, options: PlotDisplayOptions): MarkupElement {
   try {
     const rendered: unknown = Plot.plot({
       ...plotOptions,

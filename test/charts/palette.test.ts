@@ -173,6 +173,7 @@ describe("tick labels", () => {
     expect(labels.slice(0, 8)).toEqual(["10⁻³", "10⁻²", "0.1", "1", "10", "100", "10³", "10⁴"]);
     expect(powerTickLabel(1e12)).toBe("10¹²");
     expect(powerTickLabel(2.5e12)).toBe("2.5×10¹²");
+    expect(powerTickLabel(2e10)).toBe("2×10¹⁰");
   });
 
   it("write joules with their unit after the prefix: 100 mJ, 1 J, never 100m", () => {

@@ -124,4 +124,22 @@ describe("plotBundle", () => {
     expect(() => plotBundle(div, { title: "t" })).toThrow("plotBundle: the chart <div> contains no <svg>");
     expect(() => plotBundle({ outerHTML: "<svg></svg>" }, { title: "t" })).toThrow("plotBundle: the chart is not a DOM element");
   });
+
+  it("makes room on the left for wide y-axis labels, unless the chart sets its own margin", () => {
+    // Labels such as "100 mWh" (7 characters of Plot's 10-px text, ~6 px each, ending 9 px left of the frame)
+    // need about 7 × 6 + 9 = 51 px; Plot's fixed left margin is 40 px.
+    const wide = (extra: Partial<Plot.PlotOptions> = {}): Plot.PlotOptions => ({
+      ...extra,
+      y: { tickFormat: (value: number) => `${value} mWh` },
+      marks: [Plot.dot([100, 200, 300], { x: (d: number) => d, y: (d: number) => d })],
+    });
+    const frameLeft = (html: string): number => Number(/aria-label="y-axis tick label"><text transform="translate\(([\d.]+),/.exec(html)![1]);
+    const fitted = textOf(plotBundle(wide(), { title: "t" }), "text/html");
+    expect(fitted).toContain(">300 mWh</text>");
+    expect(frameLeft(fitted)).toBeGreaterThanOrEqual(7 * 6 + 9);
+    const narrow = textOf(plotBundle({ marks: [Plot.dot([1, 2, 3], { x: (d: number) => d, y: (d: number) => d })] }, { title: "t" }), "text/html");
+    expect(frameLeft(narrow)).toBe(40);
+    const own = textOf(plotBundle(wide({ marginLeft: 30 }), { title: "t" }), "text/html");
+    expect(frameLeft(own)).toBe(30);
+  });
 });
