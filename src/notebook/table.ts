@@ -130,11 +130,19 @@ function html(columns: ResolvedColumn[], rowCount: number, caption: string | und
   lines.push(`<thead><tr>${columns.map((c) => `<th scope="col"${style(c)}>${escapeHtml(c.label)}</th>`).join("")}</tr></thead>`);
   lines.push("<tbody>");
   for (let r = 0; r < rowCount; r++) {
-    // Numbers wrap between digit groups on a narrow screen, never inside one.
-    lines.push(`<tr>${columns.map((c) => `<td${style(c)}>${breakableDigitGroups(escapeHtml(c.cells[r] ?? ""))}</td>`).join("")}</tr>`);
+    // Numbers wrap between digit groups on a narrow screen, never inside one, and never apart from their unit.
+    lines.push(`<tr>${columns.map((c) => `<td${style(c)}>${withUnitsAttached(breakableDigitGroups(escapeHtml(c.cells[r] ?? "")))}</td>`).join("")}</tr>`);
   }
   lines.push("</tbody>", "</table>");
   return lines.join("\n");
+}
+
+/**
+ * "989.5 TFLOP/s", "141 GB", "93.9 ms": a number and the unit after it (a short word of at most 8 characters)
+ * joined by a no-break space, so a narrow column wraps before the number, not between it and its unit.
+ */
+function withUnitsAttached(cellHtml: string): string {
+  return cellHtml.replace(/(\d) (?=[A-Za-zµ%][^\s<]{0,7}(?:$|[\s,;)]))/g, "$1&nbsp;");
 }
 
 /** Markdown pipe table padded to column width; pipes are escaped and line breaks become spaces. */

@@ -70,4 +70,19 @@ describe("tableBundle", () => {
     expect(() => tableBundle([null as never])).toThrow("tableBundle: rows[0] must be an object of cells; got null");
     expect(() => tableBundle([])).toThrow("tableBundle: nothing to show");
   });
+
+  it("keeps a number with the unit after it in HTML (no-break space), and only there", () => {
+    const bundle = tableBundle([
+      { GPU: "NVIDIA H200 SXM", "bf16 dense": "989.5 TFLOP/s", HBM: "141 GB", "step time": "93.9 ms (memory-bound)", others: "18 layers with a 128-token window" },
+      { GPU: "Llama 3.1 70B", "bf16 dense": "—", HBM: "2 × 80 GB", "step time": "GPT-3 175B", others: "10,000 tokens" },
+    ]);
+    const html = textOf(bundle, "text/html");
+    for (const cell of ["989.5&nbsp;TFLOP/s", "141&nbsp;GB", "93.9&nbsp;ms (memory-bound)", "18&nbsp;layers with a 128-token window", "2 × 80&nbsp;GB", "10,<wbr>000&nbsp;tokens"]) {
+      expect(html).toContain(`>${cell}</td>`);
+    }
+    // A number followed by another number or a name with digits is not a unit.
+    expect(html).toContain(">Llama 3.1 70B</td>");
+    expect(html).toContain(">GPT-3 175B</td>");
+    expect(textOf(bundle, "text/plain")).toContain("989.5 TFLOP/s");
+  });
 });
