@@ -138,11 +138,17 @@ function html(columns: ResolvedColumn[], rowCount: number, caption: string | und
 }
 
 /**
- * "989.5 TFLOP/s", "141 GB", "93.9 ms": a number and the unit after it (a short word of at most 8 characters)
- * joined by a no-break space, so a narrow column wraps before the number, not between it and its unit.
+ * A unit after a number: an SI unit with an optional prefix ("TFLOP/s", "GB", "GiB", "ms", "mWh", "J/token")
+ * or a lower-case word ("layers", "tokens"). A capitalised word is a name ("Llama 4 Scout"), not a unit.
+ */
+const UNIT_AFTER_NUMBER = /(\d) (?=(?:[kMGTPEmµn]?(?:i?B|FLOPs?|FLOP\/s|B\/s|W|Wh|J|s|Hz)|[a-z]{1,8})(?:\/[a-z]+)?(?:$|[\s,;)]))/g;
+
+/**
+ * "989.5 TFLOP/s", "141 GB", "93.9 ms": a number and its unit joined by a no-break space, so a narrow
+ * column wraps before the number, not between it and its unit.
  */
 function withUnitsAttached(cellHtml: string): string {
-  return cellHtml.replace(/(\d) (?=[A-Za-zµ%][^\s<]{0,7}(?:$|[\s,;)]))/g, "$1&nbsp;");
+  return cellHtml.replace(UNIT_AFTER_NUMBER, "$1&nbsp;");
 }
 
 /** Markdown pipe table padded to column width; pipes are escaped and line breaks become spaces. */

@@ -74,15 +74,15 @@ describe("tableBundle", () => {
   it("keeps a number with the unit after it in HTML (no-break space), and only there", () => {
     const bundle = tableBundle([
       { GPU: "NVIDIA H200 SXM", "bf16 dense": "989.5 TFLOP/s", HBM: "141 GB", "step time": "93.9 ms (memory-bound)", others: "18 layers with a 128-token window" },
-      { GPU: "Llama 3.1 70B", "bf16 dense": "—", HBM: "2 × 80 GB", "step time": "GPT-3 175B", others: "10,000 tokens" },
+      { GPU: "Llama 3.1 70B", "bf16 dense": "0.24 Wh", HBM: "2 × 80 GB", "step time": "GPT-3 175B", others: "10,000 tokens" },
+      { GPU: "Llama 4 Scout 17B-16E", "bf16 dense": "0.0702 J/token", HBM: "1.00 GiB", "step time": "Falcon-H1 Tiny 90M", others: "NVIDIA H100 SXM" },
     ]);
     const html = textOf(bundle, "text/html");
-    for (const cell of ["989.5&nbsp;TFLOP/s", "141&nbsp;GB", "93.9&nbsp;ms (memory-bound)", "18&nbsp;layers with a 128-token window", "2 × 80&nbsp;GB", "10,<wbr>000&nbsp;tokens"]) {
+    for (const cell of ["989.5&nbsp;TFLOP/s", "141&nbsp;GB", "93.9&nbsp;ms (memory-bound)", "18&nbsp;layers with a 128-token window", "2 × 80&nbsp;GB", "10,<wbr>000&nbsp;tokens", "0.24&nbsp;Wh", "0.0702&nbsp;J/token", "1.00&nbsp;GiB"]) {
       expect(html).toContain(`>${cell}</td>`);
     }
-    // A number followed by another number or a name with digits is not a unit.
-    expect(html).toContain(">Llama 3.1 70B</td>");
-    expect(html).toContain(">GPT-3 175B</td>");
+    // A number followed by another number, or by a capitalised word (a name), is not followed by a unit.
+    for (const name of ["Llama 3.1 70B", "GPT-3 175B", "Llama 4 Scout 17B-16E", "Falcon-H1 Tiny 90M", "NVIDIA H100 SXM"]) expect(html).toContain(`>${name}</td>`);
     expect(textOf(bundle, "text/plain")).toContain("989.5 TFLOP/s");
   });
 });
