@@ -96,18 +96,24 @@ function renderPlot(plotOptions: Plot.PlotOptions, options: PlotDisplayOptions):
   }
   const rendered = drawPlot(plotOptions, options);
   if (plotOptions.marginLeft !== undefined || plotOptions.margin !== undefined) return rendered;
-  const widest = Math.max(0, ...yTickLabels(rendered as unknown as MarkupNode).map((text) => [...text].length));
+  const widest = Math.max(0, ...yTickLabels(rendered).map((text) => [...text].length));
   const needed = Math.ceil(widest * AXIS_CHARACTER_WIDTH + Y_TICK_OFFSET + 4);
   return needed > PLOT_MARGIN_LEFT ? drawPlot({ ...plotOptions, marginLeft: needed }, options) : rendered;
 }
 
-/** The texts of the left y axis's tick labels (Plot marks their group with aria-label="y-axis tick label"). */
-function yTickLabels(node: MarkupNode): string[] {
-  const attribute = (name: string): string | undefined => Array.from(node.attributes ?? []).find((a) => a.name === name)?.value;
-  if (node.nodeType === 1 && attribute("aria-label") === "y-axis tick label" && attribute("text-anchor") === "end") {
-    return Array.from(node.childNodes).map((text) => Array.from(text.childNodes).map((child) => child.nodeValue ?? "").join(""));
+/**
+ * The texts of the left y axis's tick labels (Plot marks their group with aria-label="y-axis tick label").
+ * Walked by hand: the browser runtime's linkedom has no CSS selector engine.
+ */
+function yTickLabels(element: MarkupElement): string[] {
+  if (element.getAttribute("aria-label") === "y-axis tick label" && element.getAttribute("text-anchor") === "end") {
+    return Array.from(element.children, (text) => (text as unknown as { textContent: string | null }).textContent ?? "");
   }
-  return Array.from(node.childNodes).flatMap(yTickLabels);
+  for (let i = 0; i < element.children.length; i++) {
+    const found = yTickLabels(element.children[i]!);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 function drawPlot(plotOptions: Plot.PlotOptions, options: PlotDisplayOptions): MarkupElement {
