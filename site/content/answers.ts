@@ -49,17 +49,17 @@ export interface LandingFigures {
 
 const { E, V, L, S, H } = POST_INPUTS;
 
+/** "E = 4,096, V = 200,000": each name held to its value (no-break spaces), so a line breaks only between inputs. */
+function inputs(...pairs: [string, string | number][]): string {
+  return pairs.map(([name, value]) => `${name}\u00a0=\u00a0${value}`).join(", ");
+}
+
 /**
  * The landing page's numbers, computed with the formula core from the post's
  * inputs (src/core/post.ts): GPT4o's formula at E, V, L, S and H; Grok's
  * 2·N·S at N = 10¹¹; and the count of one generated token with a KV cache for
  * the post's model at S = 128,000.
  */
-/** "E = 4,096, V = 200,000": each name held to its value (no-break spaces), so a line breaks only between inputs. */
-function inputs(...pairs: [string, string | number][]): string {
-  return pairs.map(([name, value]) => `${name}\u00a0=\u00a0${value}`).join(", ");
-}
-
 export function landingFigures(): LandingFigures {
   const post = presetById("post-hypothetical").spec;
   const island = answersFor(post, POST_CONTEXT);
@@ -74,7 +74,7 @@ export function landingFigures(): LandingFigures {
   return {
     answers: [
       answer("gpt4o", "GPT4o", gpt4o.latex, gpt4oFlops, `the post’s inputs: ${inputs(["E", groupDigits(E)], ["V", groupDigits(V)], ["L", L], ["S", groupDigits(S)], ["H", H])}`),
-      answer("grok", "Grok", grok.latex, grokFlops, `N = 100 billion parameters, ${inputs(["S", groupDigits(S)])}`),
+      answer("grok", "Grok", grok.latex, grokFlops, inputs(["N", "100 billion parameters"], ["S", groupDigits(S)])),
       answer("first-principles", "First principles", paramsPlusAttention.latex, right, `one generated token with a KV cache, the post’s model: ${inputs(["E", groupDigits(E)], ["V", groupDigits(V)], ["L", L], ["H", H], ["S", groupDigits(S)])}`),
     ],
     island,

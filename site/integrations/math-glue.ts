@@ -15,6 +15,7 @@ import { fromHtml } from "hast-util-from-html";
 import type { AstroIntegration } from "astro";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { classes, find } from "./hast";
 import { htmlFiles } from "./pagefind";
 
 /** A formula longer than this (its TeX source, in characters) keeps its own line breaks. */
@@ -45,8 +46,8 @@ export function glueMathPunctuation(html: string): string {
       if (start === undefined || end === undefined || texLength(node) > MATH_GLUE_MAX_TEX) continue;
       const before = textAt(children, i - 1);
       const after = textAt(children, i + 1);
-      const prefix = before && before !== consumed ? touchingEnd(html, before) : 0;
-      const suffix = after ? touchingStart(html, after) : 0;
+      const prefix = before && before !== consumed ? touching(html, before, "end") : 0;
+      const suffix = after ? touching(html, after, "start") : 0;
       const afterIsAllGlue = after !== undefined && suffix > 0 && suffix === after.position!.end.offset! - after.position!.start.offset!;
       if (prefix === 0 && suffix === 0) continue;
       insertions.push({ at: start - prefix, text: OPEN }, { at: end + suffix, text: CLOSE });
@@ -65,11 +66,6 @@ export function glueMathPunctuation(html: string): string {
   return out + html.slice(from);
 }
 
-function classes(node: Element): string[] {
-  const value = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
 function isInlineFormula(node: Element): boolean {
   return node.tagName === "span" && classes(node).includes("katex");
 }
@@ -80,19 +76,9 @@ function isDisplayFormula(node: Element): boolean {
 
 /** The length of the formula's TeX source, from its MathML annotation. */
 function texLength(node: Element): number {
-  let length = Number.POSITIVE_INFINITY;
-  const visit = (element: Element): void => {
-    for (const child of element.children) {
-      if (child.type !== "element") continue;
-      if (child.tagName === "annotation") {
-        length = child.children.reduce((sum, text) => sum + (text.type === "text" ? text.value.trim().length : 0), 0);
-        return;
-      }
-      visit(child);
-    }
-  };
-  visit(node);
-  return length;
+  const annotation = find(node, "annotation");
+  if (!annotation) return Number.POSITIVE_INFINITY;
+  return annotation.children.reduce((sum, text) => sum + (text.type === "text" ? text.value.trim().length : 0), 0);
 }
 
 function textAt(children: RootContent[], index: number): Text | undefined {
@@ -100,17 +86,10 @@ function textAt(children: RootContent[], index: number): Text | undefined {
   return node?.type === "text" && node.position?.start.offset !== undefined && node.position.end.offset !== undefined ? node : undefined;
 }
 
-/** How many source characters at the end of `text` touch what follows it (no space between). */
-function touchingEnd(html: string, text: Text): number {
+/** How many source characters at the end (or the start) of `text` touch the formula beside it (no space between). */
+function touching(html: string, text: Text, side: "end" | "start"): number {
   const raw = html.slice(text.position!.start.offset, text.position!.end.offset);
-  const match = /\S+$/u.exec(raw);
-  return match && match[0].length <= MAX_TOUCHING && !match[0].includes("&nbsp;") ? match[0].length : 0;
-}
-
-/** How many source characters at the start of `text` touch what precedes it. */
-function touchingStart(html: string, text: Text): number {
-  const raw = html.slice(text.position!.start.offset, text.position!.end.offset);
-  const match = /^\S+/u.exec(raw);
+  const match = (side === "end" ? /\S+$/u : /^\S+/u).exec(raw);
   return match && match[0].length <= MAX_TOUCHING && !match[0].includes("&nbsp;") ? match[0].length : 0;
 }
 

@@ -43,7 +43,6 @@ export function pagefind(): AstroIntegration {
 }
 
 /** Every .html file under `dir` (the built site), in a stable order. */
-/** Every built page under `dir`, in a stable order. */
 export function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))

@@ -10,6 +10,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { SKIP, visit } from "unist-util-visit";
+import { classes, find } from "./hast";
 
 /** Operators read with a space either side, as one writes them in prose. */
 const SPACED_OPERATORS = new Set(["=", "+", "−", "-", "≈", "<", ">", "≤", "≥", "→", "∼", "~"]);
@@ -77,19 +78,4 @@ function operand(node: Element | undefined): string {
   if (!node) return "";
   const text = tidy(read(node));
   return [...text].length <= 1 || /^[\p{L}\p{N}.,′']+$/u.test(text) ? text : `(${text})`;
-}
-
-function classes(node: Element): string[] {
-  const value = node.properties?.className;
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function find(node: Element, tagName: string): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== "element") continue;
-    if (child.tagName === tagName) return child;
-    const found = find(child, tagName);
-    if (found) return found;
-  }
-  return undefined;
 }

@@ -116,15 +116,8 @@ export class NotebookKernel {
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      const [pending, ...queued] = this.queue;
-      if (!pending) return;
-      pending.onOutput({ output_type: "error", ename: "Error", evalue: `the runtime could not start (${event.message || "worker error"})`, traceback: [] });
-      this.worker?.terminate();
-      this.worker = undefined;
-      this.generation++;
-      this.queue = [];
-      pending.finish("error");
-      for (const entry of queued) entry.finish("stopped");
+      this.queue[0]?.onOutput({ output_type: "error", ename: "Error", evalue: `the runtime could not start (${event.message || "worker error"})`, traceback: [] });
+      this.end("error");
     });
     this.worker = worker;
     return worker;
