@@ -78,7 +78,12 @@ export default defineConfig({
   integrations: [mathGlue(), pagefind()],
   vite: {
     // Keep KaTeX's small fonts as files: a data: URL font would need font-src data: in the CSP.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      // Lezer's TypeScript grammar is shared by the cell editor and the page's type eraser (src/client/runtime/strip-types.ts):
+      // one chunk, named for the bench's report of what the first edit and run download.
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: "lezer", test: /node_modules[\\/]@lezer[\\/]/ }] } } },
+    },
     // The notebook runtime's worker (src/client/runtime): an ES module worker, code-split,
     // with tslab's display channel replaced by the runtime's own, and a lighter linkedom.
     worker: { format: "es", plugins: () => [tslabDisplayInWorker(), lighterLinkedomInWorker()] },

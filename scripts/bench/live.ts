@@ -25,7 +25,9 @@ function partOf(path: string): string {
   if (name.endsWith(".ipynb")) return "the notebook (.ipynb, for sources and download)";
   if (name.endsWith(".css")) return "live notebook CSS";
   if (/^codemirror/.test(name)) return "editor (CodeMirror 6)";
-  if (/^worker/.test(name)) return "runtime worker + TS→JS (sucrase)";
+  if (/^worker/.test(name)) return "runtime worker";
+  if (/^lezer/.test(name)) return "TypeScript grammar (Lezer: the editor's highlighting and the type eraser)";
+  if (/^strip-types/.test(name)) return "type eraser (TS→JS, page side)";
   if (/^live/.test(name)) return "live notebook UI, page side";
   if (/^core/.test(name)) return "formula core (src/core)";
   if (/^(notebook|document)/.test(name)) return "notebook helpers (src/notebook, linkedom without its CSS and HTML parsers)";

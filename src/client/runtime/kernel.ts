@@ -5,6 +5,21 @@
  */
 import type { CellOutput, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
 
+type TypeStripper = typeof import("./strip-types");
+let typeStripper: Promise<TypeStripper> | undefined;
+/** The type eraser and its grammar (shared with the editor): loaded on the first run, or when an editor opens. */
+function loadTypeStripper(): Promise<TypeStripper> {
+  return (typeStripper ??= import("./strip-types"));
+}
+
+function script(stripper: TypeStripper, source: string): RunRequest["script"] {
+  try {
+    return { ok: true, code: stripper.stripTypes(source) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export type RunOutcome = "ok" | "error" | "timeout" | "stopped" | "skipped";
 
 /** The longest a cell may run before its worker is ended. */
@@ -63,8 +78,21 @@ export class NotebookKernel {
       this.queue.push(pending);
       // Loading a cell's imports may take a while on a slow network: that counts against a longer limit.
       if (this.queue[0] === pending) pending.startTimer(6);
-      const request: RunRequest = { type: "run", id, cell, source, executionCount: this.executionCount, ...(options.chained ? { chained: true } : {}) };
-      worker.postMessage(request);
+      const executionCount = this.executionCount;
+      // Every run waits on the same load, so runs are posted in the order they were asked for.
+      void loadTypeStripper().then(
+        (stripper) => {
+          // Ended (Stop, a time limit) while the grammar loaded: the worker it was meant for is gone.
+          if (!this.queue.includes(pending) || this.worker !== worker) return;
+          const request: RunRequest = { type: "run", id, cell, script: script(stripper, source), executionCount, ...(options.chained ? { chained: true } : {}) };
+          worker.postMessage(request);
+        },
+        (error: unknown) => {
+          if (!this.queue.includes(pending)) return;
+          pending.onOutput({ output_type: "error", ename: "Error", evalue: `the runtime could not load its TypeScript reader (${error instanceof Error ? error.message : String(error)})`, traceback: [] });
+          this.end("error");
+        },
+      );
     });
   }
 
@@ -73,6 +101,7 @@ export class NotebookKernel {
    * (the reader has opened an editor): library code only, no cell runs.
    */
   warm(specifiers: readonly string[]): void {
+    void loadTypeStripper().catch(() => undefined);
     if (this.worker) return;
     const request: PreloadRequest = { type: "preload", specifiers: [...specifiers] };
     this.ensureWorker().postMessage(request);

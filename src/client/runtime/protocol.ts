@@ -16,7 +16,11 @@ export interface RunRequest {
   id: number;
   /** The cell's number on the page (names the script in stack traces). */
   cell: number;
-  source: string;
+  /**
+   * The cell with its types erased on the page (strip-types.ts: the editor's grammar is already there),
+   * every token at the line and column the reader wrote it; or why it does not parse.
+   */
+  script: { ok: true; code: string } | { ok: false; message: string };
   executionCount: number;
   /**
    * Queued behind the previous run of a "run these cells" (posted together, so the worker runs them back to

@@ -1,21 +1,21 @@
 /**
- * A notebook cell (TypeScript, as tslab runs it) to a script the worker can
- * evaluate in one shared global scope, with tslab's semantics: what a cell
- * declares at its top level is visible to the cells below, and running a
- * cell again redefines it.
+ * A notebook cell, its types erased (strip-types.ts), to a script the worker
+ * can evaluate in one shared global scope, with tslab's semantics: what a
+ * cell declares at its top level is visible to the cells below, and running
+ * a cell again redefines it.
  *
- * 1. sucrase strips the types (not checked: Jupyter's tslab checks them) and
- *    keeps every line where it was.
- * 2. The top level is rewritten so that its declarations outlive the script:
- *    `const`/`let` become `var` (same width), `class C` becomes
- *    `var C = class C …;`, and `import … from "m"` becomes
- *    `var { … } = __hmfImport("m")`, keeping the statement's line count.
+ * The top level is rewritten so that its declarations outlive the script:
+ * `const`/`let` become `var` (same width), `class C` becomes
+ * `var C = class C …;`, and `import … from "m"` becomes
+ * `var { … } = __hmfImport("m")`, keeping the statement's line count.
  *
- * Positions in errors map back to the cell as written: lines are unchanged by
- * both steps; columns go back through step 2's edits, then by aligning the
- * tokens of the stripped line with those of the line as written.
+ * Positions in errors map back to the cell as written: erasing types moves
+ * nothing, lines are unchanged by the rewrite, and columns go back through
+ * its edits.
  */
-import { transform as sucrase } from "sucrase";
+import { CellSyntaxError } from "./cell-syntax-error";
+
+export { CellSyntaxError };
 
 /** A cell ready to run. */
 export interface CompiledCell {
@@ -27,70 +27,21 @@ export interface CompiledCell {
   original(line: number, column: number): { line: number; column: number };
 }
 
-/** A cell that does not parse: the message and where, in the cell as written (1-based line and column). */
-export class CellSyntaxError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly line: number | undefined,
-    readonly column: number | undefined,
-  ) {
-    super(line === undefined ? reason : `${reason} (line ${line}, column ${column})`);
-    this.name = "SyntaxError";
-  }
-}
-
 /** The global function the rewritten imports call (defined by the worker). */
 export const IMPORT_FUNCTION = "__hmfImport";
 
-export function compileCell(source: string): CompiledCell {
-  let stripped: { code: string };
-  try {
-    stripped = sucrase(source, {
-      transforms: ["typescript"],
-      keepUnusedImports: true,
-      disableESTransforms: true,
-    });
-  } catch (error) {
-    throw syntaxError(error);
-  }
-  const rewritten = rewriteTopLevel(stripped.code);
-  const strippedLines = stripped.code.split("\n");
-  const sourceLines = source.split("\n");
+/** `script`: the cell with its types erased, every token where the reader wrote it. */
+export function compileCell(script: string): CompiledCell {
+  const rewritten = rewriteTopLevel(script);
   return {
     code: rewritten.code,
     imports: rewritten.imports,
     original(line, column) {
-      let strippedColumn = column;
-      for (const edit of rewritten.edits) if (edit.line === line && edit.column <= column) strippedColumn -= edit.inserted;
-      return { line, column: alignColumn(strippedLines[line - 1] ?? "", sourceLines[line - 1] ?? "", Math.max(0, strippedColumn)) };
+      let written = column;
+      for (const edit of rewritten.edits) if (edit.line === line && edit.column <= column) written -= edit.inserted;
+      return { line, column: Math.max(0, written) };
     },
   };
-}
-
-/**
- * A column of a stripped line in the line as written: sucrase only removes
- * tokens (types), so the tokens left appear in the same order in both.
- */
-function alignColumn(stripped: string, written: string, column: number): number {
-  const writtenTokens = tokenize(written);
-  let at = 0;
-  let best: { generated: number; original: number } | undefined;
-  for (const token of tokenize(stripped)) {
-    while (at < writtenTokens.length && writtenTokens[at]!.text !== token.text) at++;
-    if (at >= writtenTokens.length) break;
-    if (token.start > column) break;
-    best = { generated: token.start, original: writtenTokens[at]!.start };
-    at++;
-  }
-  return best ? best.original + (column - best.generated) : column;
-}
-
-function syntaxError(error: unknown): CellSyntaxError {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /^(.*?)\s*\((\d+):(\d+)\)\s*$/s.exec(message);
-  if (!match) return new CellSyntaxError(message, undefined, undefined);
-  // sucrase reports 1-based lines and columns.
-  return new CellSyntaxError(match[1] ?? message, Number(match[2]), Number(match[3]));
 }
 
 // ---------------------------------------------------------------------------
@@ -260,7 +211,7 @@ function rewriteTopLevel(code: string): Rewritten {
       replacements.push({ start: tokens[close]!.end, end: tokens[close]!.end, text: ";" });
       index = close;
     } else if (token.text === "export") {
-      throw new CellSyntaxError("`export` is not used in notebook cells: what a cell declares is already visible below it", lineOf(code, token.start), columnOf(code, token.start) + 1);
+      throw CellSyntaxError.at(code, token.start, "`export` is not used in notebook cells: what a cell declares is already visible below it");
     }
   }
   replacements.sort((a, b) => b.start - a.start);

@@ -69,7 +69,8 @@ async function run(request: RunRequest): Promise<void> {
   let compiled: CompiledCell | undefined;
   let ok = true;
   try {
-    compiled = compileCell(request.source);
+    if (!request.script.ok) throw new SyntaxReport(request.script.message);
+    compiled = compileCell(request.script.code);
     for (const specifier of compiled.imports) await loadModule(specifier);
     post({ type: "started", id: request.id });
     const result = evaluate(`${compiled.code}\n//# sourceURL=${scriptName(request.cell)}`);
@@ -85,13 +86,16 @@ async function run(request: RunRequest): Promise<void> {
   running = undefined;
 }
 
+/** A syntax error the page found while erasing the cell's types (its message already names the line and column). */
+class SyntaxReport extends Error {}
+
 function scriptName(cell: number): string {
   return `cell-${cell}.ts`;
 }
 
 /** An error as the notebook's error output, its position in the cell as written. */
 function errorOutput(error: unknown, cell: number, compiled: CompiledCell | undefined): CellOutput {
-  if (error instanceof CellSyntaxError) return { output_type: "error", ename: "SyntaxError", evalue: error.message, traceback: [`SyntaxError: ${error.message}`] };
+  if (error instanceof CellSyntaxError || error instanceof SyntaxReport) return { output_type: "error", ename: "SyntaxError", evalue: error.message, traceback: [`SyntaxError: ${error.message}`] };
   if (!(error instanceof Error)) {
     const evalue = inspect(error);
     return { output_type: "error", ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };

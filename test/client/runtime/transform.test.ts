@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CellSyntaxError, compileCell } from "../../../src/client/runtime/transform";
+import { stripTypes } from "../../../src/client/runtime/strip-types";
+import { CellSyntaxError, compileCell as compileScript } from "../../../src/client/runtime/transform";
+
+/** A cell as the page and the worker compile it: types erased, then the top level rewritten. */
+const compileCell = (source: string) => compileScript(stripTypes(source));
 
 /** Runs cells one after another in one shared global scope, as the worker does. */
 function runCells(...sources: string[]): Record<string, unknown> {
@@ -61,6 +65,10 @@ describe("compileCell", () => {
     expect((error as CellSyntaxError).line).toBe(2);
     // "const b = ;": the `;` is the 11th character.
     expect((error as CellSyntaxError).column).toBe(11);
+  });
+
+  it("refuses `export` in a cell, naming where", () => {
+    expect(() => compileCell("const a = 1;\n  export const b = 2;\n")).toThrow("(line 2, column 3)");
   });
 
   it("maps a position in the compiled script back to the cell as written", () => {
