@@ -436,7 +436,7 @@ describe("before interaction", () => {
     const { page } = await open("notebooks/07-your-model/");
     await page.waitForLoadState("networkidle");
     const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name).filter((name) => name.endsWith(".js")));
-    expect(scripts.filter((name) => /live|codemirror|worker|sucrase/i.test(name))).toEqual([]);
+    expect(scripts.filter((name) => /live|codemirror|worker|lezer|strip-types/i.test(name))).toEqual([]);
     expect(await page.locator(".live-page-bar, .live-cell-bar").count()).toBe(0);
   });
 
