@@ -28,17 +28,21 @@ function tslabDisplayInWorker() {
 
 /**
  * linkedom in the runtime's worker, without what the notebooks never reach there: the CSS parser behind
- * `<style>.sheet` (cssomnom, which Plot's charts never read) becomes a message, and htmlparser2 becomes
- * the reader of the one empty page linkedom parses there (src/client/runtime/worker-html-parser.ts).
- * 141 KB gz becomes about 29 KB gz.
+ * `<style>.sheet` (cssomnom, which Plot's charts never read) becomes a message, htmlparser2 becomes
+ * the reader of the one empty page linkedom parses there (src/client/runtime/worker-html-parser.ts),
+ * and css-select becomes a matcher of the simple selectors Plot and the charts use
+ * (src/client/runtime/worker-selectors.ts). 141 KB gz becomes about 20 KB gz.
  */
 function lighterLinkedomInWorker() {
   const CSS_PARSE = "\0hmf-cssomnom-parse";
   return {
     name: "hmf-lighter-linkedom-in-worker",
     enforce: "pre",
-    resolveId(id) {
+    resolveId(id, importer) {
       if (id === "htmlparser2") return fileURLToPath(new URL("./src/client/runtime/worker-html-parser.ts", import.meta.url));
+      if (/(^|\/)matches\.js$/.test(id) && importer && /[\\/]linkedom[\\/]/.test(importer)) {
+        return fileURLToPath(new URL("./src/client/runtime/worker-selectors.ts", import.meta.url));
+      }
       if (id === "cssomnom/parse") return CSS_PARSE;
       return null;
     },
