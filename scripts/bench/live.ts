@@ -25,13 +25,13 @@ function partOf(path: string): string {
   if (name.endsWith(".ipynb")) return "the notebook (.ipynb, for sources and download)";
   if (name.endsWith(".css")) return "live notebook CSS";
   if (/^codemirror/.test(name)) return "editor (CodeMirror 6)";
-  if (/^worker/.test(name)) return "runtime worker";
   if (/^lezer/.test(name)) return "TypeScript grammar (Lezer: the editor's highlighting and the type eraser)";
   if (/^strip-types/.test(name)) return "type eraser (TS→JS, page side)";
+  if (/^worker/.test(name)) return "runtime worker";
   if (/^live/.test(name)) return "live notebook UI, page side";
   if (/^core/.test(name)) return "formula core (src/core)";
-  if (/^(notebook|document)/.test(name)) return "notebook helpers (src/notebook, linkedom without its CSS and HTML parsers)";
-  if (/^(src-|plot-namespace)/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts)";
+  if (/^notebook/.test(name)) return "notebook helpers, islands and charts (src/notebook, src/islands, src/charts; linkedom without its HTML parser, CSS parser and selector engine)";
+  if (/^(plot|src-)/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts)";
   if (/^rehype-raw/.test(name)) return "raw HTML in Markdown (rehype-raw, parse5)";
   if (/^markdown|^hast-util-to-html|^space-separated/.test(name)) return "Markdown renderer (the build's pipeline)";
   if (/^katex/.test(name)) return "KaTeX (text/latex outputs)";

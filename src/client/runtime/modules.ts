@@ -10,9 +10,10 @@ export type ModuleNamespace = Record<string, unknown>;
 
 /**
  * The project's modules that notebooks import: the core and the notebook
- * helpers through their index (one chunk each, as before), and any module of
- * src/charts, src/islands and src/reference (a chart palette, tick formats,
- * the instrumented forward pass notebook 3 runs), each loaded on first import.
+ * helpers through their index, and any module of src/charts, src/islands and
+ * src/reference (a chart palette, tick formats, the instrumented forward pass
+ * notebook 3 runs), each loaded on first import. Which chunk holds what is
+ * set in astro.config.mjs (worker.rolldownOptions).
  */
 const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
   "./src/core/index": () => import("../../core/index"),
