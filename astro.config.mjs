@@ -31,7 +31,7 @@ function tslabDisplayInWorker() {
  * `<style>.sheet` (cssomnom, which Plot's charts never read) becomes a message, htmlparser2 becomes
  * the reader of the one empty page linkedom parses there (src/client/runtime/worker-html-parser.ts),
  * and css-select becomes a matcher of the simple selectors Plot and the charts use
- * (src/client/runtime/worker-selectors.ts). 141 KB gz becomes about 20 KB gz.
+ * (src/client/runtime/worker-selectors.ts). 141 KB gz becomes about 19 KB gz.
  */
 function lighterLinkedomInWorker() {
   const CSS_PARSE = "\0hmf-cssomnom-parse";
@@ -94,8 +94,9 @@ export default defineConfig({
       format: "es",
       plugins: () => [tslabDisplayInWorker(), lighterLinkedomInWorker()],
       // Three chunks for what cells import, not one per module: Plot with d3, the core, and the rest of
-      // the library with linkedom. Cells import through the indexes, which load every module anyway,
-      // and fewer, larger chunks compress better (about 16 KB gz less than one chunk per module).
+      // the library with linkedom. The notebooks import through the indexes, which load every module
+      // anyway, and fewer, larger chunks compress better (about 16 KB gz less than one chunk per module);
+      // a cell that imports one chart or island module alone now loads the whole third chunk.
       rolldownOptions: {
         output: {
           codeSplitting: {

@@ -31,7 +31,7 @@ function partOf(path: string): string {
   if (/^live/.test(name)) return "live notebook UI, page side";
   if (/^core/.test(name)) return "formula core (src/core)";
   if (/^notebook/.test(name)) return "notebook helpers, islands and charts (src/notebook, src/islands, src/charts; linkedom without its HTML parser, CSS parser and selector engine)";
-  if (/^(plot|src-)/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts)";
+  if (/^plot/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts)";
   if (/^rehype-raw/.test(name)) return "raw HTML in Markdown (rehype-raw, parse5)";
   if (/^markdown|^hast-util-to-html|^space-separated/.test(name)) return "Markdown renderer (the build's pipeline)";
   if (/^katex/.test(name)) return "KaTeX (text/latex outputs)";

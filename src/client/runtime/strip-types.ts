@@ -122,9 +122,6 @@ export function stripTypes(source: string): string {
           }
           return undefined;
         }
-        case "IndexSignature":
-          blank(ref.from, ref.to);
-          return false;
         case "ParamList":
           for (let child = node.firstChild; child; child = child.nextSibling) {
             if (child.name === "Privacy" || child.name === "readonly") return refuse(child.from, NOT_ERASABLE.parameterProperty!);

@@ -15,8 +15,6 @@
  */
 import { CellSyntaxError } from "./cell-syntax-error";
 
-export { CellSyntaxError };
-
 /** A cell ready to run. */
 export interface CompiledCell {
   /** The script (sloppy-mode global code). */
@@ -45,7 +43,7 @@ export function compileCell(script: string): CompiledCell {
 }
 
 // ---------------------------------------------------------------------------
-// Step 2: the top level.
+// The top level.
 
 interface Edit {
   line: number;

@@ -8,7 +8,8 @@ import type { CellOutput, PreloadRequest, RunRequest, WorkerMessage } from "./pr
 import { formatLog, inspect } from "./inspect";
 import { importLoaded, loadModule } from "./modules";
 import { setDisplayWriter } from "./tslab-display";
-import { CellSyntaxError, compileCell, IMPORT_FUNCTION, type CompiledCell } from "./transform";
+import { CellSyntaxError } from "./cell-syntax-error";
+import { compileCell, IMPORT_FUNCTION, type CompiledCell } from "./transform";
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -69,7 +70,8 @@ async function run(request: RunRequest): Promise<void> {
   let compiled: CompiledCell | undefined;
   let ok = true;
   try {
-    if (!request.script.ok) throw new SyntaxReport(request.script.message);
+    // The page found it while erasing the types; its message already names the line and column.
+    if (!request.script.ok) throw new CellSyntaxError(request.script.message, undefined, undefined);
     compiled = compileCell(request.script.code);
     for (const specifier of compiled.imports) await loadModule(specifier);
     post({ type: "started", id: request.id });
@@ -86,16 +88,13 @@ async function run(request: RunRequest): Promise<void> {
   running = undefined;
 }
 
-/** A syntax error the page found while erasing the cell's types (its message already names the line and column). */
-class SyntaxReport extends Error {}
-
 function scriptName(cell: number): string {
   return `cell-${cell}.ts`;
 }
 
 /** An error as the notebook's error output, its position in the cell as written. */
 function errorOutput(error: unknown, cell: number, compiled: CompiledCell | undefined): CellOutput {
-  if (error instanceof CellSyntaxError || error instanceof SyntaxReport) return { output_type: "error", ename: "SyntaxError", evalue: error.message, traceback: [`SyntaxError: ${error.message}`] };
+  if (error instanceof CellSyntaxError) return { output_type: "error", ename: "SyntaxError", evalue: error.message, traceback: [`SyntaxError: ${error.message}`] };
   if (!(error instanceof Error)) {
     const evalue = inspect(error);
     return { output_type: "error", ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stripTypes } from "../../../src/client/runtime/strip-types";
-import { CellSyntaxError, compileCell as compileScript } from "../../../src/client/runtime/transform";
+import { CellSyntaxError } from "../../../src/client/runtime/cell-syntax-error";
+import { compileCell as compileScript } from "../../../src/client/runtime/transform";
 
 /** A cell as the page and the worker compile it: types erased, then the top level rewritten. */
 const compileCell = (source: string) => compileScript(stripTypes(source));
