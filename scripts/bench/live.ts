@@ -30,8 +30,8 @@ function partOf(path: string): string {
   if (/^worker/.test(name)) return "runtime worker";
   if (/^live/.test(name)) return "live notebook UI, page side";
   if (/^core/.test(name)) return "formula core (src/core)";
-  if (/^notebook/.test(name)) return "notebook helpers, islands and charts (src/notebook, src/islands, src/charts; linkedom without its HTML parser, CSS parser and selector engine)";
-  if (/^plot/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts)";
+  if (/^notebook/.test(name)) return "notebook helpers, islands and charts (src/notebook, src/islands, src/charts) and the worker's DOM (runtime/worker-dom.ts)";
+  if (/^plot/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts; no d3-geo)";
   if (/^rehype-raw/.test(name)) return "raw HTML in Markdown (rehype-raw, parse5)";
   if (/^markdown|^hast-util-to-html|^space-separated/.test(name)) return "Markdown renderer (the build's pipeline)";
   if (/^katex/.test(name)) return "KaTeX (text/latex outputs)";

@@ -22,8 +22,9 @@ export interface ServerDocument extends MarkupDocument {
 }
 
 /**
- * A fresh DOM document for rendering in Node (linkedom): pass it as Plot's
- * `document` option, or to a chart function, e.g.
+ * A fresh DOM document for rendering in Node (linkedom; in the browser's
+ * notebook runtime, src/client/runtime/worker-dom.ts, which writes the same
+ * markup): pass it as Plot's `document` option, or to a chart function, e.g.
  * `contextSweepChart(data, { document: notebookDocument() })`.
  */
 export function notebookDocument(): ServerDocument {

@@ -103,7 +103,7 @@ function renderPlot(plotOptions: Plot.PlotOptions, options: PlotDisplayOptions):
 
 /**
  * The texts of the left y axis's tick labels (Plot marks their group with aria-label="y-axis tick label").
- * Walked by hand: the browser runtime's linkedom has no CSS selector engine.
+ * Walked by hand, which any DOM can do (the browser runtime's matches only simple selectors).
  */
 function yTickLabels(element: MarkupElement): string[] {
   if (element.getAttribute("aria-label") === "y-axis tick label" && element.getAttribute("text-anchor") === "end") {

@@ -273,6 +273,21 @@ describe("numbering and the published rendering", () => {
     expect(await outputText(page, chart)).toContain("Plot.hexbin is part of Observable Plot but not of the smaller Plot this page loads in your browser");
     expect(await outputText(page, chart)).toContain("run this cell in Jupyter, which has all of Plot");
   });
+
+  it("a chart with a map projection says that maps are drawn in Jupyter, and the charts on x and y still draw", async () => {
+    const { page } = await open("notebooks/07-your-model/");
+    await startLive(page);
+    const chart = await cellNumber(page, "showPlot(");
+    await editCell(page, chart, 'showPlot({ projection: "mercator", marks: [Plot.dot([[0, 51.5]])] }, { title: "London" });\n');
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect(await outputText(page, chart)).toContain("map projections (Plot's projection option");
+    expect(await outputText(page, chart)).toContain("run this cell in Jupyter to draw maps");
+    await editCell(page, chart, 'showPlot({ marks: [Plot.dot([[0, 51.5]])] }, { title: "One dot" });\n');
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect(await page.locator(`.cell-code[data-cell="${chart}"] .live-outputs svg circle`).count()).toBe(1);
+  });
 });
 
 describe("errors and runaway code", () => {

@@ -1,24 +1,27 @@
 /**
- * What linkedom gets for its CSS selector engine (css-select, behind
- * `shared/matches.js`) in the runtime's worker; astro.config.mjs aliases it
- * there only. In the worker, selectors come from Plot (`querySelector("g")`,
- * `selectAll(".tick line")`), the project's charts (`querySelectorAll("style")`)
- * and the reader's cells: this matches the selectors such code writes (tag
- * names, `*`, `.class`, `#id`, `[attribute]`, `[attribute=value]`, the
- * descendant and `>` combinators, lists with commas) and refuses the rest
- * with a message in the reader's words, instead of shipping css-select and
- * its parser (about 10 KB gz of the worker's linkedom).
+ * The CSS selectors of the runtime worker's DOM (worker-dom.ts): querySelector,
+ * querySelectorAll, matches and closest. In the worker, selectors come from
+ * Plot (`querySelector("g")`, `selectAll(".tick line")`), the project's charts
+ * (`querySelectorAll("style")`) and the reader's cells: this matches the
+ * selectors such code writes (tag names, `*`, `.class`, `#id`, `[attribute]`,
+ * `[attribute=value]`, the descendant and `>` combinators, lists with commas)
+ * and refuses the rest with a message in the reader's words, instead of
+ * shipping a full selector engine (a test compares it with css-select).
  *
  * The worker's only document is the HTML page notebookDocument() creates, so
  * names compare as css-select compares them in HTML: tag and attribute names
  * ignore case, attribute values do not.
  */
 
-/** The part of a linkedom element that matching reads. */
-interface SelectorElement {
-  readonly localName: string;
+/** The part of a node that matching reads: its type and parent (a document or fragment ends the walk up). */
+interface SelectorNode {
   readonly nodeType: number;
-  readonly parentNode: SelectorElement | null;
+  readonly parentNode: SelectorNode | null;
+}
+
+/** The part of an element that matching reads. */
+interface SelectorElement extends SelectorNode {
+  readonly localName: string;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
 }
@@ -115,7 +118,7 @@ function complex(parts: string[], selectors: string): Step[] {
 
 function parent(element: SelectorElement): SelectorElement | null {
   const node = element.parentNode;
-  return node && node.nodeType === ELEMENT_NODE ? node : null;
+  return node && node.nodeType === ELEMENT_NODE ? (node as SelectorElement) : null;
 }
 
 /** Whether `element` matches steps[0..=index], its right end at `element`. */
@@ -131,7 +134,7 @@ function matchesFrom(element: SelectorElement, steps: Step[], index: number): bo
   return false;
 }
 
-/** A test for `selectors` (linkedom calls it for querySelector, querySelectorAll and closest). */
+/** A test for `selectors` (querySelector, querySelectorAll and closest call it). */
 export function prepareMatch(_element: SelectorElement, selectors: string): Test {
   const lists = split(selectors).map((parts) => complex(parts, selectors));
   return (element) => lists.some((steps) => matchesFrom(element, steps, steps.length - 1));
