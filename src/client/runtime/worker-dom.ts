@@ -11,7 +11,7 @@
  * compares. What goes beyond building (parsing HTML, selectors beyond worker-selectors.ts) is refused
  * with a message in the reader's words. About 3 KB gz instead of linkedom's 18.
  */
-import { prepareMatch } from "./worker-selectors";
+import { matches, prepareMatch } from "./worker-selectors";
 
 const HTML_NS = "http://www.w3.org/1999/xhtml";
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -244,7 +244,7 @@ class WorkerParent extends WorkerNode {
     return node instanceof WorkerNode ? node : new WorkerText(this.ownerDocument ?? (this as unknown as WorkerDocument), String(node));
   }
   querySelectorAll(selectors: string): WorkerElement[] {
-    const test = prepareMatch(this as never, String(selectors));
+    const test = prepareMatch(String(selectors));
     const found: WorkerElement[] = [];
     const walk = (node: WorkerNode): void => {
       for (const child of node.childNodes) {
@@ -464,10 +464,10 @@ export class WorkerElement extends WorkerParent {
   }
 
   matches(selectors: string): boolean {
-    return prepareMatch(this, String(selectors))(this);
+    return matches(this, String(selectors));
   }
   closest(selectors: string): WorkerElement | null {
-    const test = prepareMatch(this, String(selectors));
+    const test = prepareMatch(String(selectors));
     for (let node: WorkerNode | null = this; node instanceof WorkerElement; node = node.parentNode) if (test(node)) return node;
     return null;
   }
@@ -638,9 +638,6 @@ export class WorkerDocument extends WorkerParent {
   }
   createDocumentFragment(): WorkerFragment {
     return new WorkerFragment(this, DOCUMENT_FRAGMENT_NODE, "#document-fragment");
-  }
-  createEvent(): WorkerEvent {
-    return new WorkerEvent("");
   }
   getElementById(id: string): WorkerElement | null {
     return this.querySelectorAll("*").find((element) => element.getAttribute("id") === String(id)) ?? null;

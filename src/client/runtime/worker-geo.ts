@@ -3,7 +3,7 @@
  * Plot reaches d3-geo for map projections alone: the `projection` option, `clip: "sphere"` or a
  * GeoJSON clip, and the geo marks (which the browser's Plot leaves out, see plot.ts). Charts on x and
  * y never call it, so the worker ships these stand-ins, which refuse with a message in the reader's
- * words, instead of d3-geo (about 8 KB gz). Jupyter has the real d3-geo.
+ * words, instead of d3-geo (about 9 KB gz). Jupyter has the real d3-geo.
  */
 
 /** The message a cell gets when its chart asks for a map projection in the browser. */

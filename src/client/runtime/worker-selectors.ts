@@ -135,12 +135,12 @@ function matchesFrom(element: SelectorElement, steps: Step[], index: number): bo
 }
 
 /** A test for `selectors` (querySelector, querySelectorAll and closest call it). */
-export function prepareMatch(_element: SelectorElement, selectors: string): Test {
+export function prepareMatch(selectors: string): Test {
   const lists = split(selectors).map((parts) => complex(parts, selectors));
   return (element) => lists.some((steps) => matchesFrom(element, steps, steps.length - 1));
 }
 
 /** `element.matches(selectors)`. */
 export function matches(element: SelectorElement, selectors: string): boolean {
-  return prepareMatch(element, selectors)(element);
+  return prepareMatch(selectors)(element);
 }

@@ -48,7 +48,7 @@ describe("the worker's stand-in for css-select (linkedom's selector engine)", ()
     const elements = descendants(figure);
     expect(elements.length).toBeGreaterThan(20);
     for (const selectors of SELECTORS) {
-      const test = prepareMatch(figure as never, selectors);
+      const test = prepareMatch(selectors);
       const ours = elements.filter((element) => test(element as never));
       const theirs = Array.from(figure.querySelectorAll(selectors));
       expect(ours, selectors).toEqual(theirs);
