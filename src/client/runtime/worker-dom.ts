@@ -32,7 +32,8 @@ const VOID_ELEMENTS = /^(?:area|base|br|col|embed|hr|img|input|keygen|link|menui
 const RAW_TEXT_ELEMENTS = new Set(["script", "style", "textarea", "title"]);
 /** Attributes linkedom writes as a bare name when empty; of these, an empty id, class or style is left out. */
 const EMPTY_ATTRIBUTES = new Set(["allowfullscreen", "allowpaymentrequest", "async", "autofocus", "autoplay", "checked", "class", "contenteditable", "controls", "default", "defer", "disabled", "draggable", "formnovalidate", "hidden", "id", "ismap", "itemscope", "loop", "multiple", "muted", "nomodule", "novalidate", "open", "playsinline", "readonly", "required", "reversed", "selected", "style", "truespeed"]);
-const TEXT_ESCAPES: Record<string, string> = { "\xa0": "&#160;", "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+// A no-break space as linkedom writes it: a decimal character reference.
+const TEXT_ESCAPES: Record<string, string> = { "\xa0": `&#${0xa0};`, "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 function escapeText(text: string): string {
   return text.replace(/[<>&\xa0]/g, (c) => TEXT_ESCAPES[c]!);
