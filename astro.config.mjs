@@ -71,9 +71,10 @@ export default defineConfig({
     // Keep KaTeX's small fonts as files: a data: URL font would need font-src data: in the CSP.
     build: {
       assetsInlineLimit: 0,
-      // Lezer's TypeScript grammar is shared by the cell editor and the page's type eraser (src/client/runtime/strip-types.ts):
-      // one chunk, named for the bench's report of what the first edit and run download.
-      rolldownOptions: { output: { codeSplitting: { groups: [{ name: "lezer", test: /node_modules[\\/]@lezer[\\/]/ }] } } },
+      // Lezer and the project's TypeScript grammar (src/client/grammar) are shared by the cell editor and the page's type eraser
+      // (src/client/runtime/strip-types.ts): one chunk, named for the bench's report of what the first edit and run download.
+      // The grammar's language.ts is the editor's alone (it imports CodeMirror), so it stays out.
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: "lezer", test: /node_modules[\\/]@lezer[\\/]|src[\\/]client[\\/]grammar[\\/](?!language\.)/ }] } } },
     },
     // The notebook runtime's worker (src/client/runtime): an ES module worker, code-split,
     // with the stand-ins above.

@@ -6,11 +6,11 @@
  */
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { typescriptLanguage } from "@codemirror/lang-javascript";
 import { bracketMatching, HighlightStyle, indentOnInput, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
+import { typescriptLanguage } from "../grammar/language";
 
 export interface CellEditor {
   readonly source: string;
@@ -65,7 +65,7 @@ export function createEditor(host: HTMLElement, source: string, options: { label
         bracketMatching(),
         indentOnInput(),
         syntaxHighlighting(HIGHLIGHT),
-        // The TypeScript grammar alone: no completions or snippets, which would triple the download.
+        // The project's TypeScript-only grammar (no JSX), without completions or snippets, which would triple the download.
         new LanguageSupport(typescriptLanguage),
         keymap.of([
           { key: "Shift-Enter", run: () => (options.onRun(), true) },

@@ -5,13 +5,14 @@
  * need no map back. Types are erased, not checked (Jupyter's tslab checks
  * them).
  *
- * The parser is Lezer's TypeScript grammar, the one the cell editor
- * highlights with, so the browser downloads it once for both. What cannot be
- * erased (an `enum`, a `namespace`, a constructor's `public x` parameter
- * property) is refused with a message, as Node's own type stripping does.
+ * The parser is the project's TypeScript grammar (src/client/grammar:
+ * Lezer's without JSX), the one the cell editor highlights with, so the
+ * browser downloads it once for both. What cannot be erased (an `enum`, a
+ * `namespace`, a constructor's `public x` parameter property) is refused
+ * with a message, as Node's own type stripping does.
  */
-import { parser } from "@lezer/javascript";
 import type { SyntaxNode } from "@lezer/common";
+import { parser } from "../grammar/parser";
 import { CellSyntaxError } from "./cell-syntax-error";
 
 const typescript = parser.configure({ dialect: "ts" });
