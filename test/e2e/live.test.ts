@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellBar, downloadNotebook, runAll, settled, startLive } from "../../scripts/site/live";
 import { committedNotebooks, missingJupyter, runNotebooks } from "../../scripts/notebooks/jupyter";
 import { SYSTEM_PYTHON } from "../../scripts/notebooks/paths";
-import { countParams, groupDigits, importHfConfig, presetById } from "../../src/core/index";
+import { countParams, FORMULAS, groupDigits, importHfConfig, kaplanTable1Full, presetById } from "../../src/core/index";
 import { launchBrowser, watchedPage, type PageProblems } from "./browser";
 import { site } from "./setup/sites";
 
@@ -156,6 +156,29 @@ describe("notebook 07 (your model) as a reader uses it", () => {
     await settled(page);
     const expected = countParams(importHfConfig(config).spec).total;
     expect(await outputText(page, await cellNumber(page, "countParams(spec)"))).toContain(`total${groupDigits(expected)}`);
+  });
+});
+
+describe("what a run downloads", () => {
+  it("notebook 07 loads the part of the core the helpers use, and the rest of it only when a cell imports a name from there", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    const scripts: string[] = [];
+    // The worker's requests too: they are the context's.
+    page.context().on("requestfinished", (request) => void scripts.push(new URL(request.url()).pathname));
+    const restOfCore = () => scripts.filter((path) => /\/_astro\/core-[^/]*\.js$/.test(path));
+    await startLive(page);
+    await runAll(page);
+    expect(await page.locator('.cell-code[data-live="error"]').count()).toBe(0);
+    expect(restOfCore()).toEqual([]);
+    const chart = await cellNumber(page, "showPlot(");
+    // FORMULAS and kaplanTable1Full live in the rest; the namespace import is the whole core, whose presetById
+    // and PRESETS must be the very values the first cell bound from the part (one module, loaded once).
+    await editCell(page, chart, 'import { FORMULAS, kaplanTable1Full } from "./src/core/index";\nimport * as core from "./src/core/index";\nconsole.log(FORMULAS.length, kaplanTable1Full.id, core.presetById === presetById, core.PRESETS === PRESETS);\n');
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect((await outputText(page, chart)).trim()).toBe(`${FORMULAS.length} ${kaplanTable1Full.id} true true`);
+    expect(restOfCore()).toHaveLength(1);
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
   });
 });
 

@@ -5,6 +5,8 @@
  * Relative paths are from the repository root (tslab's kernel cwd).
  */
 
+import type { ModuleImport } from "./protocol";
+
 /** A module namespace, as `import * as m` gives it. */
 export type ModuleNamespace = Record<string, unknown>;
 
@@ -20,6 +22,16 @@ const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
   "./src/notebook/index": () => import("../../notebook/index"),
 };
 const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts", "../../reference/**/*.ts"]);
+
+/**
+ * Modules that load in two steps: first a part, then the whole module only when a cell imports a name the
+ * part lacks, or the whole namespace. The core's part is the names from the modules that the notebook
+ * helpers use (core-part.ts), which a notebook loads with the helpers anyway; its papers' tables, inference
+ * arithmetic and published energy figures wait until a cell asks for one of them.
+ */
+const PARTS: Record<string, () => Promise<ModuleNamespace>> = {
+  "./src/core/index": () => import("./core-part"),
+};
 
 const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
   // The common part of Plot, not its whole namespace (see plot.ts): a member left out says so when used.
@@ -50,19 +62,29 @@ export function moduleKey(specifier: string): string {
   return key;
 }
 
-const loaded = new Map<string, ModuleNamespace>();
+/** What `importLoaded` returns for each module: its namespace, or its part's (never replacing a whole one). */
+const loaded = new Map<string, { namespace: ModuleNamespace; whole: boolean }>();
 
-/** Loads a module so that `importLoaded` can return it synchronously; throws a reader's message for anything else. */
-export async function loadModule(specifier: string): Promise<void> {
+/** Loads what a cell imports so that `importLoaded` can return it synchronously; throws a reader's message for anything else. */
+export async function loadModule({ specifier, names }: ModuleImport): Promise<void> {
   const key = moduleKey(specifier);
-  if (loaded.has(key)) return;
+  const current = loaded.get(key);
+  if (current?.whole) return;
+  const part = Object.prototype.hasOwnProperty.call(PARTS, key) ? PARTS[key] : undefined;
+  if (part && names !== "*") {
+    const namespace = current?.namespace ?? (await part());
+    if (names.every((name) => name in namespace)) {
+      if (!loaded.has(key)) loaded.set(key, { namespace, whole: false });
+      return;
+    }
+  }
   const load = loaderOf(key);
   if (load) {
-    loaded.set(key, await load());
+    loaded.set(key, { namespace: await load(), whole: true });
     return;
   }
   if (TEST_MODULES.test(key)) {
-    loaded.set(key, unavailableModule(specifier));
+    loaded.set(key, { namespace: unavailableModule(specifier), whole: true });
     return;
   }
   throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ./src/core/index, ./src/notebook/index, the modules of ./src/charts, ./src/islands and ./src/reference, "@observablehq/plot" and "node:fs" (read-only)`);
@@ -71,7 +93,7 @@ export async function loadModule(specifier: string): Promise<void> {
 export function importLoaded(specifier: string): ModuleNamespace {
   const module = loaded.get(moduleKey(specifier));
   if (!module) throw new Error(`module ${JSON.stringify(specifier)} was not loaded`);
-  return module;
+  return module.namespace;
 }
 
 function unavailableModule(specifier: string): ModuleNamespace {
