@@ -84,11 +84,11 @@ export default defineConfig({
     worker: {
       format: "es",
       plugins: () => [workerStandIns(), corePartStandIn(fileURLToPath(new URL(".", import.meta.url)), CORE_PART)],
-      // Three chunks for what cells import, not one per module: Plot with d3; the notebook helpers with the
-      // islands, charts, the worker's DOM and the part of the core they use (core-part.ts); and the rest of the
-      // core, which loads only when a cell imports a name from it (about 14 KB gz that most notebooks never
-      // load). Fewer, larger chunks compress better (about 16 KB gz less than one chunk per module); a cell
-      // that imports one chart or island module alone loads the whole second chunk.
+      // Two chunks for most of what cells import, not one per module: Plot with d3; and the notebook helpers
+      // with the islands, charts, the worker's DOM and the part of the core they use (core-part.ts). Fewer,
+      // larger chunks compress better (about 16 KB gz less than one chunk per module); a cell that imports
+      // one chart or island module alone loads the whole second chunk. The rest of the core stays one chunk
+      // per module, each loaded when a cell imports one of its names (core-part.ts's table).
       rolldownOptions: {
         output: {
           codeSplitting: {
@@ -96,10 +96,8 @@ export default defineConfig({
               { name: "plot", priority: 2, test: /node_modules[\\/](@observablehq[\\/]plot|d3-[\w-]+|internmap|interval-tree-1d|isoformat|binary-search-bounds|delaunator|robust-predicates)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/]worker-geo\.ts$/ },
               {
                 name: "notebook",
-                priority: 1,
                 test: (id) => CORE_PART.modules.has(id) || /[\\/]src[\\/](notebook|islands|charts)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/](worker-dom|worker-selectors|core-part)\.ts$/.test(id),
               },
-              { name: "core", priority: 0, test: /[\\/]src[\\/]core[\\/]/ },
             ],
           },
         },

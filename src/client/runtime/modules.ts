@@ -5,7 +5,7 @@
  * Relative paths are from the repository root (tslab's kernel cwd).
  */
 
-import type { ModuleImport } from "./protocol";
+import { REST_OF_PART, type ModuleImport } from "./protocol";
 
 /** A module namespace, as `import * as m` gives it. */
 export type ModuleNamespace = Record<string, unknown>;
@@ -24,10 +24,11 @@ const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
 const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts", "../../reference/**/*.ts"]);
 
 /**
- * Modules that load in two steps: first a part, then the whole module only when a cell imports a name the
- * part lacks, or the whole namespace. The core's part is the names from the modules that the notebook
- * helpers use (core-part.ts), which a notebook loads with the helpers anyway; its papers' tables, inference
- * arithmetic and published energy figures wait until a cell asks for one of them.
+ * Modules that load in steps: first a part, then the module that defines each name a cell imports and the
+ * part lacks (the part's REST_OF_PART table), or the whole module for a namespace import. The core's part
+ * is the names from the modules that the notebook helpers use (core-part.ts), which a notebook loads with
+ * the helpers anyway; its papers' tables, inference arithmetic and published energy figures load one module
+ * at a time, when a cell asks for one of their names.
  */
 const PARTS: Record<string, () => Promise<ModuleNamespace>> = {
   "./src/core/index": () => import("./core-part"),
@@ -62,25 +63,39 @@ export function moduleKey(specifier: string): string {
   return key;
 }
 
-/** What `importLoaded` returns for each module: its namespace, or its part's (never replacing a whole one). */
+/** What `importLoaded` returns for each module: its namespace, or its part's with the names loaded since. */
 const loaded = new Map<string, { namespace: ModuleNamespace; whole: boolean }>();
+/** Loads of one module run one after another, so that no load drops the names another added. */
+const loading = new Map<string, Promise<void>>();
 
 /** Loads what a cell imports so that `importLoaded` can return it synchronously; throws a reader's message for anything else. */
-export async function loadModule({ specifier, names }: ModuleImport): Promise<void> {
-  const key = moduleKey(specifier);
+export function loadModule(request: ModuleImport): Promise<void> {
+  const key = moduleKey(request.specifier);
+  const next = (loading.get(key) ?? Promise.resolve()).then(() => loadInTurn(key, request));
+  loading.set(key, next.catch(() => undefined));
+  return next;
+}
+
+async function loadInTurn(key: string, { specifier, names }: ModuleImport): Promise<void> {
   const current = loaded.get(key);
   if (current?.whole) return;
   const part = Object.prototype.hasOwnProperty.call(PARTS, key) ? PARTS[key] : undefined;
   if (part && names !== "*") {
     const namespace = current?.namespace ?? (await part());
-    if (names.every((name) => name in namespace)) {
-      if (!loaded.has(key)) loaded.set(key, { namespace, whole: false });
+    const rest = (namespace[REST_OF_PART] ?? {}) as Record<string, () => Promise<ModuleNamespace>>;
+    const missing = names.filter((name) => !(name in namespace));
+    if (missing.every((name) => Object.prototype.hasOwnProperty.call(rest, name))) {
+      const defined = await Promise.all(missing.map((name) => rest[name]!()));
+      const extended = missing.length ? { ...namespace, ...Object.fromEntries(missing.map((name, at) => [name, defined[at]![name]])) } : namespace;
+      loaded.set(key, { namespace: extended, whole: false });
       return;
     }
+    // A name neither the part nor its table knows (a type imported without `type`, a typo): the whole module
+    // has what there is to bind.
   }
-  const load = loaderOf(key);
-  if (load) {
-    loaded.set(key, { namespace: await load(), whole: true });
+  const loadWhole = loaderOf(key);
+  if (loadWhole) {
+    loaded.set(key, { namespace: await loadWhole(), whole: true });
     return;
   }
   if (TEST_MODULES.test(key)) {

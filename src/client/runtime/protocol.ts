@@ -45,6 +45,12 @@ export interface ModuleImport {
   names: string[] | "*";
 }
 
+/**
+ * The export of a module's part (core-part.ts, as the build generates it) that maps each name outside the
+ * part to a loader of the module that defines it.
+ */
+export const REST_OF_PART = "__hmfRest";
+
 /** Worker → page. */
 export type WorkerMessage =
   | { type: "ready" }

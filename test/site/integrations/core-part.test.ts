@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import * as core from "../../../src/core/index";
 import { corePart, reachableModules } from "../../../site/integrations/core-part";
+import { REST_OF_PART } from "../../../src/client/runtime/protocol";
 
 const ROOT = resolve(__dirname, "../../..");
 const part = corePart(ROOT);
@@ -35,17 +36,32 @@ describe("the part of the core the worker loads first (site/integrations/core-pa
     const file = join(scratch, "part.ts");
     writeFileSync(file, part.code);
     const generated = (await import(file)) as Record<string, unknown>;
+    const names = Object.keys(generated).filter((name) => name !== REST_OF_PART);
     // Independently: the index's names whose values one of the part's modules exports.
     const expected = new Set<string>();
     for (const module of part.modules) {
       const exports = (await import(module)) as Record<string, unknown>;
       for (const [name, value] of Object.entries(exports)) if (name in core && (core as Record<string, unknown>)[name] === value) expected.add(name);
     }
-    expect(Object.keys(generated).sort()).toEqual([...expected].sort());
-    for (const name of Object.keys(generated)) expect(generated[name], name).toBe((core as Record<string, unknown>)[name]);
+    expect(names.sort()).toEqual([...expected].sort());
+    for (const name of names) expect(generated[name], name).toBe((core as Record<string, unknown>)[name]);
     // A module's internals that the index leaves out stay out (hf/import.ts's helpers, energy/inputs.ts's).
-    expect(Object.keys(generated).length).toBeLessThan(Object.keys(core).length);
+    expect(names.length).toBeLessThan(Object.keys(core).length);
     expect(generated).toHaveProperty("importHfConfig");
     expect(generated).toHaveProperty("presetById");
+  });
+
+  it("maps every other name of the core's index to a module that exports it, with the index's value", async () => {
+    const generated = (await import(join(scratch, "part.ts"))) as Record<string, unknown>;
+    const inPart = Object.keys(generated).filter((name) => name !== REST_OF_PART);
+    expect([...inPart, ...part.rest.keys()].sort()).toEqual(Object.keys(core).sort());
+    for (const [name, file] of part.rest) {
+      const exports = (await import(file)) as Record<string, unknown>;
+      expect(exports[name], `${name} from ${file}`).toBe((core as Record<string, unknown>)[name]);
+    }
+    // The generated table loads the same modules.
+    const table = generated[REST_OF_PART] as Record<string, () => Promise<Record<string, unknown>>>;
+    expect(Object.keys(table).sort()).toEqual([...part.rest.keys()].sort());
+    expect((await table.kaplanTable1Full!()).kaplanTable1Full).toBe(core.kaplanTable1Full);
   });
 });
