@@ -10,6 +10,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
+import { corePart, corePartStandIn } from "./site/integrations/core-part.ts";
 import { mathGlue } from "./site/integrations/math-glue.ts";
 import { pagefind } from "./site/integrations/pagefind.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from "./site/csp.ts";
@@ -39,6 +40,9 @@ function workerStandIns() {
     },
   };
 }
+
+/** The core modules the notebook helpers reach: they share the helpers' chunk, and the rest of the core has its own. */
+const CORE_PART = corePart(fileURLToPath(new URL(".", import.meta.url)));
 
 export default defineConfig({
   srcDir: "./site",
@@ -80,18 +84,21 @@ export default defineConfig({
     // with the stand-ins above.
     worker: {
       format: "es",
-      plugins: () => [workerStandIns()],
-      // Three chunks for what cells import, not one per module: Plot with d3, the core, and the rest of
-      // the library with the worker's DOM. The notebooks import through the indexes, which load every module
-      // anyway, and fewer, larger chunks compress better (about 16 KB gz less than one chunk per module);
-      // a cell that imports one chart or island module alone now loads the whole third chunk.
+      plugins: () => [workerStandIns(), corePartStandIn(fileURLToPath(new URL(".", import.meta.url)), CORE_PART)],
+      // Two chunks for most of what cells import, not one per module: Plot with d3; and the notebook helpers
+      // with the islands, charts, the worker's DOM and the part of the core they use (core-part.ts). Fewer,
+      // larger chunks compress better (about 16 KB gz less than one chunk per module); a cell that imports
+      // one chart or island module alone loads the whole second chunk. The rest of the core stays one chunk
+      // per module, each loaded when a cell imports one of its names (core-part.ts's table).
       rolldownOptions: {
         output: {
           codeSplitting: {
             groups: [
               { name: "plot", priority: 2, test: /node_modules[\\/](@observablehq[\\/]plot|d3-[\w-]+|internmap|interval-tree-1d|isoformat|binary-search-bounds|delaunator|robust-predicates)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/]worker-geo\.ts$/ },
-              { name: "core", priority: 1, test: /[\\/]src[\\/]core[\\/]/ },
-              { name: "notebook", priority: 0, test: /[\\/]src[\\/](notebook|islands|charts)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/]worker-(dom|selectors)\.ts$/ },
+              {
+                name: "notebook",
+                test: (id) => CORE_PART.modules.has(id) || /[\\/]src[\\/](notebook|islands|charts)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/](worker-dom|worker-selectors|core-part)\.ts$/.test(id),
+              },
             ],
           },
         },

@@ -29,8 +29,8 @@ function partOf(path: string): string {
   if (/^strip-types/.test(name)) return "type eraser (TS→JS, page side)";
   if (/^worker/.test(name)) return "runtime worker";
   if (/^live/.test(name)) return "live notebook UI, page side";
-  if (/^core/.test(name)) return "formula core (src/core)";
-  if (/^notebook/.test(name)) return "notebook helpers, islands and charts (src/notebook, src/islands, src/charts) and the worker's DOM (runtime/worker-dom.ts)";
+  if (/^core/.test(name)) return "the rest of the formula core (src/core; loaded when a cell imports a name from it)";
+  if (/^notebook/.test(name)) return "notebook helpers, islands and charts (src/notebook, src/islands, src/charts), the part of the core they use (runtime/core-part.ts) and the worker's DOM (runtime/worker-dom.ts)";
   if (/^plot/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts; no d3-geo)";
   if (/^rehype-raw/.test(name)) return "raw HTML in Markdown (rehype-raw, parse5)";
   if (/^markdown|^hast-util-to-html|^space-separated/.test(name)) return "Markdown renderer (the build's pipeline)";
@@ -103,18 +103,29 @@ export async function measureLiveNotebook06(browser: Browser, url: string, outDi
   }
 }
 
-/** "Run all" on a fresh page, loading included (pointer over a cell → every cell run). */
-export async function runAllTime(browser: Browser, url: string, path: string): Promise<{ ms: number; failed: number }> {
+/**
+ * "Run all" on a fresh page, loading included (pointer over a cell → every cell run); then the first code
+ * cell's editor opened: what that notebook's first edit and full run download (gzipped; the .ipynb apart).
+ */
+export async function runAllCost(browser: Browser, url: string, outDir: string, path: string): Promise<{ ms: number; failed: number; gzipBytes: number }> {
   const context = await browser.newContext();
   await context.addInitScript({ content: "globalThis.__name = (fn) => fn;" });
+  const origin = new URL(url).origin;
+  const fetched = new Set<string>();
   try {
     const page = await context.newPage();
     await page.goto(url + path, { waitUntil: "networkidle" });
+    context.on("requestfinished", (request) => void fetched.add(request.url()));
     const started = performance.now();
     await startLive(page);
     await runAll(page);
     const ms = performance.now() - started;
-    return { ms, failed: await page.locator('.cell-code[data-live="error"]').count() };
+    const failed = await page.locator('.cell-code[data-live="error"]').count();
+    await page.locator(".cell-code").first().locator(".live-cell-bar").getByRole("button", { name: "Edit" }).click();
+    await page.locator(".cell-code .cm-content").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    const files = [...fetched].filter((file) => file.startsWith(origin) && !new URL(file).pathname.endsWith(".ipynb"));
+    return { ms, failed, gzipBytes: files.reduce((sum, file) => sum + gzipBytes(outDir, file, origin), 0) };
   } finally {
     await context.close();
   }

@@ -8,16 +8,18 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellBar, downloadNotebook, runAll, settled, startLive } from "../../scripts/site/live";
 import { committedNotebooks, missingJupyter, runNotebooks } from "../../scripts/notebooks/jupyter";
 import { SYSTEM_PYTHON } from "../../scripts/notebooks/paths";
-import { countParams, groupDigits, importHfConfig, presetById } from "../../src/core/index";
+import { countParams, FORMULAS, groupDigits, importHfConfig, kaplanTable1Full, presetById } from "../../src/core/index";
 import { launchBrowser, watchedPage, type PageProblems } from "./browser";
 import { site } from "./setup/sites";
+import { corePart } from "../../site/integrations/core-part";
 
+const ROOT = resolve(__dirname, "../..");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -156,6 +158,38 @@ describe("notebook 07 (your model) as a reader uses it", () => {
     await settled(page);
     const expected = countParams(importHfConfig(config).spec).total;
     expect(await outputText(page, await cellNumber(page, "countParams(spec)"))).toContain(`total${groupDigits(expected)}`);
+  });
+});
+
+describe("what a run downloads", () => {
+  // The worker's chunks of the rest of the core, named (by the bundler) after their modules: kaplan-….js, formulas-….js for formulas/index.ts.
+  const restModules = [...new Set(corePart(ROOT).rest.values())].map((file) => (basename(file) === "index.ts" ? basename(dirname(file)) : basename(file, ".ts")));
+  const restChunk = new RegExp(`/_astro/(${restModules.join("|")})-[\\w-]+\\.js$`);
+
+  it("notebook 07 loads the part of the core the helpers use, then a module of the rest only when a cell imports one of its names", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    const scripts: string[] = [];
+    // The worker's requests too: they are the context's.
+    page.context().on("requestfinished", (request) => void scripts.push(new URL(request.url()).pathname));
+    const restLoaded = () => scripts.filter((path) => restChunk.test(path)).map((path) => restChunk.exec(path)![1]).sort();
+    await startLive(page);
+    await runAll(page);
+    expect(await page.locator('.cell-code[data-live="error"]').count()).toBe(0);
+    expect(restLoaded()).toEqual([]);
+    const chart = await cellNumber(page, "showPlot(");
+    await editCell(page, chart, 'import { kaplanTable1Full } from "./src/core/index";\nconsole.log(kaplanTable1Full.id);\n');
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect((await outputText(page, chart)).trim()).toBe(kaplanTable1Full.id);
+    expect(restLoaded()).toEqual(["kaplan"]);
+    // The whole namespace: the rest's modules and the index. Its values are the very ones the cells bound from
+    // the part and from kaplan's module (each module loaded once).
+    await editCell(page, chart, 'import * as core from "./src/core/index";\nconsole.log(core.FORMULAS.length, core.presetById === presetById, core.PRESETS === PRESETS, core.kaplanTable1Full === kaplanTable1Full);\n');
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect((await outputText(page, chart)).trim()).toBe(`${FORMULAS.length} true true true`);
+    expect(restLoaded()).toEqual([...restModules].sort());
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
   });
 });
 

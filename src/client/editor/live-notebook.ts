@@ -135,7 +135,7 @@ export class LiveNotebook {
     const details = input.closest("details");
     if (details) details.open = true;
     // The reader is about to run something: load the runtime while the editor loads.
-    this.kernel.warm(this.importedModules());
+    this.kernel.warm(this.cells.map((cell) => cell.source).filter((source) => /^\s*import\b/m.test(source)));
     const { createEditor } = await import("./codemirror");
     if (cell.editor) return;
     const host = this.element("div", "live-editor");
@@ -382,13 +382,6 @@ export class LiveNotebook {
     anchor.download = name.replace(/\.ipynb$/, "-edited.ipynb");
     anchor.click();
     setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
-  }
-
-  /** Module specifiers the notebook's cells import (a cheap scan; the transform finds the real ones when a cell runs). */
-  private importedModules(): string[] {
-    const specifiers = new Set<string>();
-    for (const cell of this.cells) for (const match of cell.source.matchAll(/^\s*import\b[^;]*?\bfrom\s*["']([^"']+)["']/gm)) specifiers.add(match[1]!);
-    return [...specifiers];
   }
 
   // -------------------------------------------------------------------------

@@ -97,14 +97,23 @@ export class NotebookKernel {
   }
 
   /**
-   * Starts the worker and loads these modules in it, ahead of the first run
-   * (the reader has opened an editor): library code only, no cell runs.
+   * Starts the worker and loads what these cells import, ahead of the first
+   * run (the reader has opened an editor): library code only, no cell runs.
    */
-  warm(specifiers: readonly string[]): void {
-    void loadTypeStripper().catch(() => undefined);
+  warm(sources: readonly string[]): void {
+    const stripper = loadTypeStripper();
+    void stripper.catch(() => undefined);
     if (this.worker) return;
-    const request: PreloadRequest = { type: "preload", specifiers: [...specifiers] };
-    this.ensureWorker().postMessage(request);
+    const worker = this.ensureWorker();
+    void stripper.then(
+      (loaded) => {
+        if (this.worker !== worker) return;
+        const scripts = sources.map((source) => script(loaded, source)).flatMap((erased) => (erased.ok ? [erased.code] : []));
+        const request: PreloadRequest = { type: "preload", scripts };
+        worker.postMessage(request);
+      },
+      () => undefined,
+    );
   }
 
   /** Ends the running cell (and the worker with its scope). */

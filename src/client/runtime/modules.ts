@@ -5,6 +5,8 @@
  * Relative paths are from the repository root (tslab's kernel cwd).
  */
 
+import { REST_OF_PART, type ModuleImport } from "./protocol";
+
 /** A module namespace, as `import * as m` gives it. */
 export type ModuleNamespace = Record<string, unknown>;
 
@@ -20,6 +22,17 @@ const INDEXES: Record<string, () => Promise<ModuleNamespace>> = {
   "./src/notebook/index": () => import("../../notebook/index"),
 };
 const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts", "../../islands/**/*.ts", "../../reference/**/*.ts"]);
+
+/**
+ * Modules that load in steps: first a part, then the module that defines each name a cell imports and the
+ * part lacks (the part's REST_OF_PART table), or the whole module for a namespace import. The core's part
+ * is the names from the modules that the notebook helpers use (core-part.ts), which a notebook loads with
+ * the helpers anyway; its papers' tables, inference arithmetic and published energy figures load one module
+ * at a time, when a cell asks for one of their names.
+ */
+const PARTS: Record<string, () => Promise<ModuleNamespace>> = {
+  "./src/core/index": () => import("./core-part"),
+};
 
 const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {
   // The common part of Plot, not its whole namespace (see plot.ts): a member left out says so when used.
@@ -50,19 +63,43 @@ export function moduleKey(specifier: string): string {
   return key;
 }
 
-const loaded = new Map<string, ModuleNamespace>();
+/** What `importLoaded` returns for each module: its namespace, or its part's with the names loaded since. */
+const loaded = new Map<string, { namespace: ModuleNamespace; whole: boolean }>();
+/** Loads of one module run one after another, so that no load drops the names another added. */
+const loading = new Map<string, Promise<void>>();
 
-/** Loads a module so that `importLoaded` can return it synchronously; throws a reader's message for anything else. */
-export async function loadModule(specifier: string): Promise<void> {
-  const key = moduleKey(specifier);
-  if (loaded.has(key)) return;
-  const load = loaderOf(key);
-  if (load) {
-    loaded.set(key, await load());
+/** Loads what a cell imports so that `importLoaded` can return it synchronously; throws a reader's message for anything else. */
+export function loadModule(request: ModuleImport): Promise<void> {
+  const key = moduleKey(request.specifier);
+  const next = (loading.get(key) ?? Promise.resolve()).then(() => loadInTurn(key, request));
+  loading.set(key, next.catch(() => undefined));
+  return next;
+}
+
+async function loadInTurn(key: string, { specifier, names }: ModuleImport): Promise<void> {
+  const current = loaded.get(key);
+  if (current?.whole) return;
+  const part = Object.prototype.hasOwnProperty.call(PARTS, key) ? PARTS[key] : undefined;
+  if (part && names !== "*") {
+    const namespace = current?.namespace ?? (await part());
+    const rest = (namespace[REST_OF_PART] ?? {}) as Record<string, () => Promise<ModuleNamespace>>;
+    const missing = names.filter((name) => !(name in namespace));
+    if (missing.every((name) => Object.prototype.hasOwnProperty.call(rest, name))) {
+      const defined = await Promise.all(missing.map((name) => rest[name]!()));
+      const extended = missing.length ? { ...namespace, ...Object.fromEntries(missing.map((name, at) => [name, defined[at]![name]])) } : namespace;
+      loaded.set(key, { namespace: extended, whole: false });
+      return;
+    }
+    // A name neither the part nor its table knows (a type imported without `type`, a typo): the whole module
+    // has what there is to bind.
+  }
+  const loadWhole = loaderOf(key);
+  if (loadWhole) {
+    loaded.set(key, { namespace: await loadWhole(), whole: true });
     return;
   }
   if (TEST_MODULES.test(key)) {
-    loaded.set(key, unavailableModule(specifier));
+    loaded.set(key, { namespace: unavailableModule(specifier), whole: true });
     return;
   }
   throw new Error(`cannot import ${JSON.stringify(specifier)} in the browser; cells here can import ./src/core/index, ./src/notebook/index, the modules of ./src/charts, ./src/islands and ./src/reference, "@observablehq/plot" and "node:fs" (read-only)`);
@@ -71,7 +108,7 @@ export async function loadModule(specifier: string): Promise<void> {
 export function importLoaded(specifier: string): ModuleNamespace {
   const module = loaded.get(moduleKey(specifier));
   if (!module) throw new Error(`module ${JSON.stringify(specifier)} was not loaded`);
-  return module;
+  return module.namespace;
 }
 
 function unavailableModule(specifier: string): ModuleNamespace {

@@ -29,11 +29,27 @@ export interface RunRequest {
   chained?: boolean;
 }
 
-/** Page → worker: load modules ahead of the first run (library code only; no cell runs). */
+/** Page → worker: load what these cells import, ahead of the first run (library code only; no cell runs). */
 export interface PreloadRequest {
   type: "preload";
-  specifiers: string[];
+  /** The cells, their types erased (as in RunRequest's script). */
+  scripts: string[];
 }
+
+/**
+ * What a cell imports from one module: these names, or all of it (`*`: a namespace or default import, or an
+ * import for its effects). A module may load in parts (modules.ts), so the names matter.
+ */
+export interface ModuleImport {
+  specifier: string;
+  names: string[] | "*";
+}
+
+/**
+ * The export of a module's part (core-part.ts, as the build generates it) that maps each name outside the
+ * part to a loader of the module that defines it.
+ */
+export const REST_OF_PART = "__hmfRest";
 
 /** Worker → page. */
 export type WorkerMessage =

@@ -14,13 +14,14 @@
  * its edits.
  */
 import { CellSyntaxError } from "./cell-syntax-error";
+import type { ModuleImport } from "./protocol";
 
 /** A cell ready to run. */
 export interface CompiledCell {
   /** The script (sloppy-mode global code). */
   code: string;
-  /** Module specifiers the cell imports, in order (loaded before it runs). */
-  imports: string[];
+  /** What the cell imports, in order (loaded before it runs). */
+  imports: ModuleImport[];
   /** Maps a 1-based line and 0-based column of `code` to the cell's source. */
   original(line: number, column: number): { line: number; column: number };
 }
@@ -178,13 +179,13 @@ function startsStatement(tokens: Token[], index: number): boolean {
 
 interface Rewritten {
   code: string;
-  imports: string[];
+  imports: ModuleImport[];
   edits: Edit[];
 }
 
 function rewriteTopLevel(code: string): Rewritten {
   const tokens = tokenize(code);
-  const imports: string[] = [];
+  const imports: ModuleImport[] = [];
   // Replacements on the original text, applied from the end.
   const replacements: Array<{ start: number; end: number; text: string }> = [];
   for (let index = 0; index < tokens.length; index++) {
@@ -197,7 +198,7 @@ function rewriteTopLevel(code: string): Rewritten {
     } else if (token.text === "import" && tokens[index + 1]?.text !== "(" && tokens[index + 1]?.text !== ".") {
       const statement = importStatement(tokens, index);
       if (!statement) continue;
-      imports.push(statement.specifier);
+      imports.push(statement.request);
       const lines = code.slice(token.start, statement.end).split("\n").length - 1;
       replacements.push({ start: token.start, end: statement.end, text: statement.text + "\n".repeat(lines) });
       index = statement.lastToken;
@@ -240,18 +241,19 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf("\n", offset - 1) + 1);
 }
 
-/** `import … from "m";` from its first token: the `var` statement that replaces it, its specifier, and its end. */
-function importStatement(tokens: Token[], index: number): { text: string; specifier: string; end: number; lastToken: number } | undefined {
+/** `import … from "m";` from its first token: the `var` statement that replaces it, what it imports, and its end. */
+function importStatement(tokens: Token[], index: number): { text: string; request: ModuleImport; end: number; lastToken: number } | undefined {
   let at = index + 1;
   const bindings: string[] = [];
   let defaultName: string | undefined;
   let namespace: string | undefined;
   const named: string[] = [];
+  const importedNames: string[] = [];
   const text = (i: number): string => tokens[i]?.text ?? "";
   if (/^["']/.test(text(at))) {
     const specifier = JSON.parse(text(at).replace(/^'|'$/g, '"')) as string;
     const end = text(at + 1) === ";" ? at + 1 : at;
-    return { text: `${IMPORT_FUNCTION}(${JSON.stringify(specifier)});`, specifier, end: tokens[end]!.end, lastToken: end };
+    return { text: `${IMPORT_FUNCTION}(${JSON.stringify(specifier)});`, request: { specifier, names: "*" }, end: tokens[end]!.end, lastToken: end };
   }
   if (/^[\w$]/.test(text(at)) && text(at) !== "from") {
     defaultName = text(at);
@@ -269,6 +271,7 @@ function importStatement(tokens: Token[], index: number): { text: string; specif
         continue;
       }
       const imported = text(at);
+      importedNames.push(imported);
       if (text(at + 1) === "as") {
         named.push(`${imported}: ${text(at + 2)}`);
         at += 3;
@@ -286,5 +289,6 @@ function importStatement(tokens: Token[], index: number): { text: string; specif
   if (namespace) bindings.push(`${namespace} = ${module}`);
   if (defaultName) bindings.push(`${defaultName} = ${module}.default`);
   if (named.length) bindings.push(`{ ${named.join(", ")} } = ${module}`);
-  return { text: bindings.length ? `var ${bindings.join(", ")};` : `${module};`, specifier, end: tokens[end]!.end, lastToken: end };
+  const names = namespace || defaultName || !importedNames.length ? "*" : importedNames;
+  return { text: bindings.length ? `var ${bindings.join(", ")};` : `${module};`, request: { specifier, names }, end: tokens[end]!.end, lastToken: end };
 }

@@ -4,7 +4,7 @@
  * page's DOM, storage or cookies; the page ends it on a timeout or Stop and
  * starts a fresh one.
  */
-import type { CellOutput, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
+import type { CellOutput, ModuleImport, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
 import { formatLog, inspect } from "./inspect";
 import { importLoaded, loadModule } from "./modules";
 import { setDisplayWriter } from "./tslab-display";
@@ -52,8 +52,8 @@ scope[IMPORT_FUNCTION] = importLoaded;
 scope.addEventListener("message", (event) => {
   const request = event.data;
   if (request?.type === "preload") {
-    // Failures surface when a cell imports the module; here they only cost the head start.
-    for (const specifier of request.specifiers) void loadModule(specifier).catch(() => undefined);
+    // Failures surface when a cell runs; here they only cost the head start.
+    for (const script of request.scripts) for (const module of importsOf(script)) void loadModule(module).catch(() => undefined);
     return;
   }
   if (request?.type !== "run") return;
@@ -73,7 +73,7 @@ async function run(request: RunRequest): Promise<void> {
     // The page found it while erasing the types; its message already names the line and column.
     if (!request.script.ok) throw new CellSyntaxError(request.script.message, undefined, undefined);
     compiled = compileCell(request.script.code);
-    for (const specifier of compiled.imports) await loadModule(specifier);
+    for (const module of compiled.imports) await loadModule(module);
     post({ type: "started", id: request.id });
     const result = evaluate(`${compiled.code}\n//# sourceURL=${scriptName(request.cell)}`);
     if (result !== undefined) {
@@ -86,6 +86,14 @@ async function run(request: RunRequest): Promise<void> {
   post({ type: "done", id: request.id, ok });
   lastOk = ok;
   running = undefined;
+}
+
+function importsOf(script: string): ModuleImport[] {
+  try {
+    return compileCell(script).imports;
+  } catch {
+    return [];
+  }
 }
 
 function scriptName(cell: number): string {

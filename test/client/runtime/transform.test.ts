@@ -36,11 +36,23 @@ describe("compileCell", () => {
 
   it("turns imports into variables, named, renamed, default and namespace, keeping the line count", () => {
     const { code, imports } = compileCell('import * as P from "@observablehq/plot";\nimport D, {\n  a,\n  b as c,\n  type T,\n} from "m";\nconst z = 1;');
-    expect(imports).toEqual(["@observablehq/plot", "m"]);
+    expect(imports).toEqual([
+      { specifier: "@observablehq/plot", names: "*" },
+      { specifier: "m", names: "*" },
+    ]);
     expect(code.split("\n")).toHaveLength(7);
     expect(code.split("\n")[0]).toBe('var P = __hmfImport("@observablehq/plot");');
     expect(code.split("\n")[1]).toBe('var D = __hmfImport("m").default, { a, b: c } = __hmfImport("m");');
     expect(code.split("\n")[6]).toBe("var   z = 1;");
+  });
+
+  it("names what a cell imports from each module: the imported names (not their local names, not types), or all of it", () => {
+    const { imports } = compileCell('import { a, b as c, type T } from "./src/core/index";\nimport "./effects";\nimport type { U } from "m";\nimport * as N from "n";');
+    expect(imports).toEqual([
+      { specifier: "./src/core/index", names: ["a", "b"] },
+      { specifier: "./effects", names: "*" },
+      { specifier: "n", names: "*" },
+    ]);
   });
 
   it("shares declarations between cells and lets a later cell redefine them (tslab's semantics)", () => {

@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseAst } from "rolldown/parseAst";
+import { REST_OF_PART } from "../../src/client/runtime/protocol";
+
+/**
+ * The formula core as the notebook runtime's worker loads it
+ * (src/client/runtime/core-part.ts, modules.ts). First the part: the core
+ * modules that the notebook helpers import, directly or through the islands
+ * and charts; a cell that imports the helpers loads these anyway, and many
+ * cells import nothing else from the core. The rest (the papers' tables, the
+ * inference arithmetic, the energy model's published figures) loads module by
+ * module, when a cell imports one of its names.
+ */
+export interface CorePart {
+  /** Absolute paths of the core modules in the part. */
+  modules: ReadonlySet<string>;
+  /** Each name of the core's index outside the part, and the module that defines it. */
+  rest: ReadonlyMap<string, string>;
+  /** The source that stands in for core-part.ts in the worker's bundle. */
+  code: string;
+}
+
+/** The files `entry` reaches through value imports and re-exports, within `root` (type-only imports are erased, so they do not count). */
+export function reachableModules(entry: string, root: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [resolve(entry)];
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const specifier of valueImports(readFileSync(file, "utf8"), file)) {
+      if (!specifier.startsWith(".")) continue;
+      const target = resolveSource(join(dirname(file), specifier));
+      if (!target) throw new Error(`${file}: cannot resolve ${JSON.stringify(specifier)}`);
+      if (target.startsWith(resolve(root))) pending.push(target);
+    }
+  }
+  return seen;
+}
+
+/**
+ * The part: the core modules that src/notebook/index.ts reaches, and a module that re-exports, of the core
+ * index's names, those they define (never a module's internals that the index leaves out), with a table of
+ * the index's other names and a loader for each one's module.
+ */
+export function corePart(repositoryRoot: string): CorePart {
+  const core = resolve(repositoryRoot, "src/core");
+  const reached = reachableModules(resolve(repositoryRoot, "src/notebook/index.ts"), resolve(repositoryRoot, "src"));
+  const modules = new Set([...reached].filter((file) => file.startsWith(`${core}/`) && !file.endsWith("/index.ts")));
+  const lines: string[] = [];
+  const rest = new Map<string, string>();
+  const visit = (index: string): void => {
+    for (const reexport of reexports(readFileSync(index, "utf8"), index)) {
+      const target = resolveSource(join(dirname(index), reexport.source));
+      if (!target) throw new Error(`${index}: cannot resolve ${JSON.stringify(reexport.source)}`);
+      if (reexport.names === "*" && target.endsWith("/index.ts")) visit(target);
+      else if (modules.has(target)) lines.push(reexport.names === "*" ? `export * from ${JSON.stringify(target)};` : `export { ${reexport.names.join(", ")} } from ${JSON.stringify(target)};`);
+      else for (const name of reexport.names === "*" ? valueExports(target) : reexport.names.map((entry) => entry.split(" as ").pop()!)) rest.set(name, target);
+    }
+    // What an index declares itself (formulas/index.ts: FORMULAS, formulaById) is the index module's.
+    for (const name of declaredExports(readFileSync(index, "utf8"), index)) rest.set(name, index);
+  };
+  visit(join(core, "index.ts"));
+  const files = [...new Set(rest.values())];
+  const loaders = files.map((file, at) => `const m${at} = () => import(${JSON.stringify(file)});`);
+  const table = [...rest].map(([name, file]) => `${name}: m${files.indexOf(file)}`).join(", ");
+  return { modules, rest, code: `${lines.join("\n")}\n${loaders.join("\n")}\nexport const ${REST_OF_PART} = { ${table} };\n` };
+}
+
+/** The names a module exports as values: its own declarations and what it re-exports. */
+function valueExports(file: string): string[] {
+  const code = readFileSync(file, "utf8");
+  const names = declaredExports(code, file);
+  for (const reexport of reexports(code, file)) {
+    if (reexport.names !== "*") names.push(...reexport.names.map((entry) => entry.split(" as ").pop()!));
+    else {
+      const target = resolveSource(join(dirname(file), reexport.source));
+      if (!target) throw new Error(`${file}: cannot resolve ${JSON.stringify(reexport.source)}`);
+      names.push(...valueExports(target));
+    }
+  }
+  return names;
+}
+
+/** `export const a`, `export function b`, `export class C`, `export enum E`, `export { d, e as f }` (no `from`). */
+function declaredExports(code: string, file: string): string[] {
+  const names: string[] = [];
+  for (const statement of parseAst(code, { lang: "ts", sourceType: "module" }, file).body) {
+    if (statement.type !== "ExportNamedDeclaration" || statement.source || statement.exportKind === "type") continue;
+    const declaration = statement.declaration;
+    if (!declaration) {
+      names.push(...statement.specifiers.filter((s) => s.exportKind !== "type").map((s) => nameOf(s.exported)));
+    } else if (declaration.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== "Identifier") throw new Error(`${file}: export a destructured declaration as named constants, so the notebook runtime can find its names`);
+        names.push(declarator.id.name);
+      }
+    } else if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration" || declaration.type === "TSEnumDeclaration") && declaration.id) {
+      if (!("declare" in declaration && declaration.declare)) names.push(declaration.id.name);
+    }
+  }
+  return names;
+}
+
+/** An index's value re-exports: `export * from "m"`, or `export { a, b } from "m"` (type-only names left out). */
+function reexports(code: string, file: string): Array<{ source: string; names: string[] | "*" }> {
+  const found: Array<{ source: string; names: string[] | "*" }> = [];
+  for (const statement of parseAst(code, { lang: "ts", sourceType: "module" }, file).body) {
+    if (statement.type === "ExportAllDeclaration" && statement.exportKind !== "type" && !statement.exported) {
+      found.push({ source: statement.source.value, names: "*" });
+    } else if (statement.type === "ExportNamedDeclaration" && statement.source && statement.exportKind !== "type") {
+      const names = statement.specifiers.filter((s) => s.exportKind !== "type").map((s) => nameOf(s.local) === nameOf(s.exported) ? nameOf(s.local) : `${nameOf(s.local)} as ${nameOf(s.exported)}`);
+      if (names.length) found.push({ source: statement.source.value, names });
+    }
+  }
+  return found;
+}
+
+function nameOf(node: { type: string; name?: string; value?: unknown }): string {
+  return node.type === "Identifier" ? node.name! : String(node.value);
+}
+
+function valueImports(code: string, file: string): string[] {
+  const program = parseAst(code, { lang: "ts", sourceType: "module" }, file);
+  const specifiers: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type === "ImportDeclaration") {
+      if (statement.importKind === "type") continue;
+      const specifiers_ = statement.specifiers;
+      // `import { type A } from "m"` is erased whole, as TypeScript erases it.
+      if (specifiers_.length && specifiers_.every((s) => s.type === "ImportSpecifier" && s.importKind === "type")) continue;
+      specifiers.push(statement.source.value);
+    } else if ((statement.type === "ExportNamedDeclaration" || statement.type === "ExportAllDeclaration") && statement.source) {
+      if (statement.exportKind === "type") continue;
+      if (statement.type === "ExportNamedDeclaration" && statement.specifiers.length && statement.specifiers.every((s) => s.exportKind === "type")) continue;
+      specifiers.push(statement.source.value);
+    }
+  }
+  return specifiers;
+}
+
+function resolveSource(path: string): string | undefined {
+  for (const candidate of [`${path}.ts`, join(path, "index.ts"), path]) if (existsSync(candidate) && candidate.endsWith(".ts")) return resolve(candidate);
+  return undefined;
+}
+
+/**
+ * The worker build's plugin: src/client/runtime/core-part.ts, which is the whole core everywhere else (tests,
+ * type checking), becomes the part.
+ */
+export function corePartStandIn(repositoryRoot: string, part: CorePart): { name: string; enforce: "pre"; load(id: string): string | null } {
+  const file = resolve(repositoryRoot, "src/client/runtime/core-part.ts");
+  return { name: "hmf-core-part", enforce: "pre", load: (id) => (id.split("?")[0] === file ? part.code : null) };
+}
