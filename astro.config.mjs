@@ -43,6 +43,7 @@ function workerStandIns() {
 
 /** The core modules the notebook helpers reach: they share the helpers' chunk, and the rest of the core has its own. */
 const CORE_PART = corePart(fileURLToPath(new URL(".", import.meta.url)));
+const REST_OF_CORE = new Set(CORE_PART.rest.values());
 
 export default defineConfig({
   srcDir: "./site",
@@ -78,7 +79,7 @@ export default defineConfig({
       // Lezer and the project's TypeScript grammar (src/client/grammar) are shared by the cell editor and the page's type eraser
       // (src/client/runtime/strip-types.ts): one chunk, named for the bench's report of what the first edit and run download.
       // The grammar's language.ts is the editor's alone (it imports CodeMirror), so it stays out.
-      rolldownOptions: { output: { codeSplitting: { groups: [{ name: "lezer", test: /node_modules[\\/]@lezer[\\/]|src[\\/]client[\\/]grammar[\\/](?!language\.)/ }] } } },
+      rolldownOptions: { output: { comments: false, codeSplitting: { groups: [{ name: "lezer", test: /node_modules[\\/]@lezer[\\/]|src[\\/]client[\\/]grammar[\\/](?!language\.)/ }] } } },
     },
     // The notebook runtime's worker (src/client/runtime): an ES module worker, code-split,
     // with the stand-ins above.
@@ -92,6 +93,8 @@ export default defineConfig({
       // per module, each loaded when a cell imports one of its names (core-part.ts's table).
       rolldownOptions: {
         output: {
+          // Minified code needs no /* @__PURE__ */ marks: nothing bundles it again.
+          comments: false,
           codeSplitting: {
             groups: [
               { name: "plot", priority: 2, test: /node_modules[\\/](@observablehq[\\/]plot|d3-[\w-]+|internmap|interval-tree-1d|isoformat|binary-search-bounds|delaunator|robust-predicates)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/]worker-geo\.ts$/ },
@@ -99,6 +102,12 @@ export default defineConfig({
                 name: "notebook",
                 test: (id) => CORE_PART.modules.has(id) || /[\\/]src[\\/](notebook|islands|charts)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/](worker-dom|worker-selectors|core-part)\.ts$/.test(id),
               },
+              // The instrumented forward pass with its specs, weights and operations: notebook 3 imports them together (after the
+              // helpers' group, which keeps what both use).
+              { name: "reference", test: /[\\/]src[\\/]reference[\\/]/ },
+              // The rest of the core: the inference arithmetic and the energy model's published figures as one chunk
+              // each (notebooks 8 and 9 import them together); every other module of the rest alone.
+              { name: (id) => /[\\/]src[\\/]core[\\/](inference|energy)[\\/]/.exec(id)?.[1] ?? null, test: (id) => REST_OF_CORE.has(id) },
             ],
           },
         },
