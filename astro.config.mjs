@@ -10,7 +10,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
-import { corePart, corePartStandIn } from "./site/integrations/core-part.ts";
+import { partStandIns, workerParts } from "./site/integrations/worker-parts.ts";
 import { mathGlue } from "./site/integrations/math-glue.ts";
 import { pagefind } from "./site/integrations/pagefind.ts";
 import { CSP_DIRECTIVES, CSP_SCRIPT_RESOURCES, CSP_STYLE_RESOURCES } from "./site/csp.ts";
@@ -41,9 +41,9 @@ function workerStandIns() {
   };
 }
 
-/** The core modules the notebook helpers reach: they share the helpers' chunk, and the rest of the core has its own. */
-const CORE_PART = corePart(fileURLToPath(new URL(".", import.meta.url)));
-const REST_OF_CORE = new Set(CORE_PART.rest.values());
+/** What the worker loads first of the helpers and the core (with what they reach: one chunk), and the rest of each. */
+const PARTS = workerParts(fileURLToPath(new URL(".", import.meta.url)));
+const REST_OF_CORE = new Set(PARTS.core.rest.values());
 
 export default defineConfig({
   srcDir: "./site",
@@ -85,29 +85,34 @@ export default defineConfig({
     // with the stand-ins above.
     worker: {
       format: "es",
-      plugins: () => [workerStandIns(), corePartStandIn(fileURLToPath(new URL(".", import.meta.url)), CORE_PART)],
-      // Two chunks for most of what cells import, not one per module: Plot with d3; and the notebook helpers
-      // with the islands, charts, the worker's DOM and the part of the core they use (core-part.ts). Fewer,
-      // larger chunks compress better (about 16 KB gz less than one chunk per module); a cell that imports
-      // one chart or island module alone loads the whole second chunk. The rest of the core stays one chunk
-      // per module, each loaded when a cell imports one of its names (core-part.ts's table).
+      plugins: () => [workerStandIns(), partStandIns(fileURLToPath(new URL(".", import.meta.url)), PARTS)],
+      // A few chunks for most of what cells import, not one per module: fewer, larger chunks compress better
+      // (about 16 KB gz less than one chunk per module), and a cell that imports one module of a group loads
+      // the group. Every notebook loads Plot and the helpers' chunk; the islands only notebooks that show one;
+      // the rest of the core a module at a time (the worker parts' tables, site/integrations/worker-parts.ts).
       rolldownOptions: {
         output: {
           // Minified code needs no /* @__PURE__ */ marks: nothing bundles it again.
           comments: false,
           codeSplitting: {
             groups: [
-              { name: "plot", priority: 2, test: /node_modules[\\/](@observablehq[\\/]plot|d3-[\w-]+|internmap|interval-tree-1d|isoformat|binary-search-bounds|delaunator|robust-predicates)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/]worker-geo\.ts$/ },
+              { name: "plot", priority: 2, test: /node_modules[\\/](@observablehq[\\/]plot|d3-[\w-]+|internmap|interval-tree-1d|isoformat|binary-search-bounds|delaunator|robust-predicates)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/](worker-geo|plot-namespace|plot)\.ts$/ },
+              // The helpers' and the core's parts with what they reach, the worker's DOM, and the chart palette and
+              // tick formats that every notebook imports.
               {
                 name: "notebook",
-                test: (id) => CORE_PART.modules.has(id) || /[\\/]src[\\/](notebook|islands|charts)[\\/]|[\\/]src[\\/]client[\\/]runtime[\\/](worker-dom|worker-selectors|core-part)\.ts$/.test(id),
+                test: (id) => PARTS.reached.has(id) || /[\\/]src[\\/](client[\\/]runtime[\\/](worker-dom|worker-selectors|notebook-part|core-part)|charts[\\/](palette|ticks))\.ts$/.test(id),
               },
               // The instrumented forward pass with its specs, weights and operations: notebook 3 imports them together (after the
               // helpers' group, which keeps what both use).
               { name: "reference", test: /[\\/]src[\\/]reference[\\/]/ },
-              // The rest of the core: the inference arithmetic and the energy model's published figures as one chunk
-              // each (notebooks 8 and 9 import them together); every other module of the rest alone.
-              { name: (id) => /[\\/]src[\\/]core[\\/](inference|energy)[\\/]/.exec(id)?.[1] ?? null, test: (id) => REST_OF_CORE.has(id) },
+              // showIsland with the islands and their charts: notebooks that show none (3, 4, 5) never load them. A group
+              // takes the modules its modules import (the energy model's and the inference arithmetic's that the islands
+              // use), so the rest of the core comes after it.
+              { name: "islands", test: /[\\/]src[\\/](islands[\\/]|charts[\\/]|notebook[\\/]show-island\.ts$)/ },
+              // The rest of the core: the inference arithmetic that the islands leave as one chunk (notebook 9 imports
+              // its modules together); every other module alone (notebook 8 imports three of the energy model's).
+              { name: "inference", test: (id) => REST_OF_CORE.has(id) && /[\\/]src[\\/]core[\\/]inference[\\/]/.test(id) },
             ],
           },
         },

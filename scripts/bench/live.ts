@@ -30,7 +30,8 @@ function partOf(path: string): string {
   if (/^worker/.test(name)) return "runtime worker";
   if (/^live/.test(name)) return "live notebook UI, page side";
   if (/^core/.test(name)) return "the rest of the formula core (src/core; loaded when a cell imports a name from it)";
-  if (/^notebook/.test(name)) return "notebook helpers, islands and charts (src/notebook, src/islands, src/charts), the part of the core they use (runtime/core-part.ts) and the worker's DOM (runtime/worker-dom.ts)";
+  if (/^notebook/.test(name)) return "notebook helpers but showIsland (runtime/notebook-part.ts), the part of the core they and the islands use (runtime/core-part.ts), the chart palette and ticks, and the worker's DOM (runtime/worker-dom.ts)";
+  if (/^islands/.test(name)) return "showIsland with the islands, their charts and the energy model (loaded when a cell imports showIsland)";
   if (/^plot/.test(name)) return "Observable Plot + d3 (its common members, runtime/plot.ts; no d3-geo)";
   if (/^rehype-raw/.test(name)) return "raw HTML in Markdown (rehype-raw, parse5)";
   if (/^markdown|^hast-util-to-html|^space-separated/.test(name)) return "Markdown renderer (the build's pipeline)";

@@ -14,4 +14,5 @@ export * from "./island";
 export * from "./markdown";
 export * from "./display";
 export * from "./show";
+export * from "./show-island";
 export * from "./your-model";

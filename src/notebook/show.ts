@@ -1,9 +1,6 @@
 import type { Formula } from "../core/formula";
-import { islandDefinition, ISLANDS, type IslandName } from "../islands/index";
-import { IslandInputError } from "../islands/island";
 import { displayBundle } from "./display";
 import { formulaBundle, type FormulaDisplayOptions } from "./formula";
-import { islandBundle } from "./island";
 import { markdownBundle } from "./markdown";
 import { plotBundle, type PlotDisplayOptions, type PlotInput } from "./plot";
 import { tableBundle, type TableColumn, type TableOptions, type TableRow } from "./table";
@@ -21,15 +18,6 @@ export function showTable(rows: readonly TableRow[], columns?: ReadonlyArray<str
 /** Shows a formula from the core as LaTeX with every term's value (default: its example values); see {@link formulaBundle}. */
 export function showFormula<K extends string>(formula: Formula<K>, values?: Readonly<Record<K, bigint>>, options?: FormulaDisplayOptions): void {
   displayBundle(formulaBundle(formula, values, options));
-}
-
-/** Shows a live island: its static view in Jupyter, the live component on the site; see {@link islandBundle}. */
-export function showIsland(name: IslandName, props: Record<string, unknown>): void {
-  const definition = islandDefinition(name);
-  if (definition === undefined) {
-    throw new IslandInputError("island", `unknown island ${JSON.stringify(name)}; islands: ${Object.keys(ISLANDS).join(", ")}`);
-  }
-  displayBundle(islandBundle(definition, props));
 }
 
 /** Shows Markdown prose. */

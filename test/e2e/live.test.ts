@@ -17,7 +17,7 @@ import { SYSTEM_PYTHON } from "../../scripts/notebooks/paths";
 import { countParams, FORMULAS, groupDigits, importHfConfig, kaplanTable1Full, presetById } from "../../src/core/index";
 import { launchBrowser, watchedPage, type PageProblems } from "./browser";
 import { site } from "./setup/sites";
-import { corePart } from "../../site/integrations/core-part";
+import { reachableModules, workerParts } from "../../site/integrations/worker-parts";
 
 const ROOT = resolve(__dirname, "../..");
 let browser: Browser;
@@ -162,28 +162,35 @@ describe("notebook 07 (your model) as a reader uses it", () => {
 });
 
 describe("what a run downloads", () => {
-  // The worker's chunks of the rest of the core (astro.config.mjs): inference-….js and energy-….js for those folders' modules,
-  // and one per other module, named by the bundler after it: kaplan-….js, formulas-….js for formulas/index.ts.
-  const chunkOf = (file: string): string => /[\\/]core[\\/](inference|energy)[\\/]/.exec(file)?.[1] ?? (basename(file) === "index.ts" ? basename(dirname(file)) : basename(file, ".ts"));
-  const restModules = [...new Set([...corePart(ROOT).rest.values()].map(chunkOf))];
+  // The worker's chunks (astro.config.mjs): the islands' chunk takes showIsland and the modules of the rest of the core that
+  // the islands import; the inference arithmetic's other modules are one chunk; every other module of the rest is its own chunk, named
+  // by the bundler after it (kaplan-….js, formulas-….js for formulas/index.ts).
+  const parts = workerParts(ROOT);
+  const islandModules = reachableModules(join(ROOT, "src/notebook/show-island.ts"), join(ROOT, "src"));
+  const chunkOf = (file: string): string =>
+    islandModules.has(file) ? "islands" : /[\\/]core[\\/]inference[\\/]/.test(file) ? "inference" : basename(file) === "index.ts" ? basename(dirname(file)) : basename(file, ".ts");
+  const restModules = [...new Set([...parts.core.rest.values(), ...parts.notebook.rest.values()].map(chunkOf))];
   const restChunk = new RegExp(`/_astro/(${restModules.join("|")})-[\\w-]+\\.js$`);
-
-  it("notebook 07 loads the part of the core the helpers use, then a module of the rest only when a cell imports one of its names", async () => {
-    const { page, problems } = await open("notebooks/07-your-model/");
+  const watchScripts = (page: Page): (() => string[]) => {
     const scripts: string[] = [];
     // The worker's requests too: they are the context's.
     page.context().on("requestfinished", (request) => void scripts.push(new URL(request.url()).pathname));
-    const restLoaded = () => scripts.filter((path) => restChunk.test(path)).map((path) => restChunk.exec(path)![1]).sort();
+    return () => [...new Set(scripts.filter((path) => restChunk.test(path)).map((path) => restChunk.exec(path)![1]!))].sort();
+  };
+
+  it("notebook 07 loads the helpers' and the core's parts and the islands, then a module of the rest only when a cell imports one of its names", async () => {
+    const { page, problems } = await open("notebooks/07-your-model/");
+    const restLoaded = watchScripts(page);
     await startLive(page);
     await runAll(page);
     expect(await page.locator('.cell-code[data-live="error"]').count()).toBe(0);
-    expect(restLoaded()).toEqual([]);
+    expect(restLoaded()).toEqual(["islands"]);
     const chart = await cellNumber(page, "showPlot(");
     await editCell(page, chart, 'import { kaplanTable1Full } from "./src/core/index";\nconsole.log(kaplanTable1Full.id);\n');
     await page.keyboard.press("Shift+Enter");
     await settled(page);
     expect((await outputText(page, chart)).trim()).toBe(kaplanTable1Full.id);
-    expect(restLoaded()).toEqual(["kaplan"]);
+    expect(restLoaded()).toEqual(["islands", "kaplan"]);
     // The whole namespace: the rest's modules and the index. Its values are the very ones the cells bound from
     // the part and from kaplan's module (each module loaded once).
     await editCell(page, chart, 'import * as core from "./src/core/index";\nconsole.log(core.FORMULAS.length, core.presetById === presetById, core.PRESETS === PRESETS, core.kaplanTable1Full === kaplanTable1Full);\n');
@@ -191,6 +198,24 @@ describe("what a run downloads", () => {
     await settled(page);
     expect((await outputText(page, chart)).trim()).toBe(`${FORMULAS.length} true true true`);
     expect(restLoaded()).toEqual([...restModules].sort());
+    expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
+  });
+
+  it("notebook 03, which shows no island, runs without the islands; a cell that imports showIsland loads them and shows one", async () => {
+    const { page, problems } = await open("notebooks/03-first-principles/");
+    const restLoaded = watchScripts(page);
+    await startLive(page);
+    await runAll(page);
+    expect(await page.locator('.cell-code[data-live="error"]').count()).toBe(0);
+    expect(restLoaded()).not.toContain("islands");
+    const cell = await cellNumber(page, "showFormula(");
+    await editCell(page, cell, 'import { showIsland } from "./src/notebook/index";\nshowIsland("context-sweep", { model: "llama-3.1-70b" });\n');
+    await page.keyboard.press("Shift+Enter");
+    await settled(page);
+    expect(restLoaded()).toContain("islands");
+    const island = page.locator(`.cell-code[data-cell="${cell}"] .live-outputs hmf-island[data-island="context-sweep"]`);
+    await island.waitFor();
+    expect(await island.getAttribute("data-props")).toBe(JSON.stringify({ model: "llama-3.1-70b" }));
     expect(problems).toEqual({ console: [], exceptions: [], csp: [], requests: [] });
   });
 });

@@ -2,14 +2,16 @@
  * The cell editor: CodeMirror 6 with TypeScript highlighting, undo history,
  * bracket matching and closing, Tab to indent (Escape then Tab leaves the
  * editor, as CodeMirror documents), Shift+Enter to run. Loaded on the
- * reader's first Edit, never before.
+ * reader's first Edit, never before. No line numbers, as in JupyterLab's
+ * cells by default: CodeMirror's gutter is 2.4 KB gz of the first edit's
+ * download, and an error names its line and column in the message.
  */
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, HighlightStyle, indentOnInput, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { EditorState } from "@codemirror/state";
-import { EditorView, keymap, lineNumbers } from "@codemirror/view";
+import { EditorView, keymap } from "@codemirror/view";
 import { typescriptLanguage } from "../grammar/language";
 
 export interface CellEditor {
@@ -29,7 +31,6 @@ const THEME = EditorView.theme({
   "&": { fontSize: "0.84rem", maxHeight: "70vh", border: "1px solid var(--border, #8888)", borderRadius: "6px" },
   "&.cm-focused": { outline: "2px solid currentColor" },
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.45" },
-  ".cm-gutters": { backgroundColor: "transparent", color: "inherit", opacity: "0.6", border: "none" },
   ".cm-cursor": { borderLeftColor: "currentColor" },
 });
 
@@ -59,7 +60,6 @@ export function createEditor(host: HTMLElement, source: string, options: { label
       doc: source,
       extensions: [
         THEME,
-        lineNumbers(),
         history(),
         closeBrackets(),
         bracketMatching(),

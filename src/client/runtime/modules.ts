@@ -25,13 +25,15 @@ const PROJECT_MODULES = import.meta.glob<ModuleNamespace>(["../../charts/**/*.ts
 
 /**
  * Modules that load in steps: first a part, then the module that defines each name a cell imports and the
- * part lacks (the part's REST_OF_PART table), or the whole module for a namespace import. The core's part
- * is the names from the modules that the notebook helpers use (core-part.ts), which a notebook loads with
- * the helpers anyway; its papers' tables, inference arithmetic and published energy figures load one module
- * at a time, when a cell asks for one of their names.
+ * part lacks (the part's REST_OF_PART table), or the whole module for a namespace import. The helpers' part
+ * is all of them but showIsland, which loads with the islands; the core's is the modules the helpers use,
+ * which a notebook loads with them anyway. The core's papers' tables, inference arithmetic and published
+ * energy figures load one module at a time, when a cell asks for one of their names
+ * (site/integrations/worker-parts.ts).
  */
 const PARTS: Record<string, () => Promise<ModuleNamespace>> = {
   "./src/core/index": () => import("./core-part"),
+  "./src/notebook/index": () => import("./notebook-part"),
 };
 
 const PACKAGES: Record<string, () => Promise<ModuleNamespace>> = {

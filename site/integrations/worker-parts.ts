@@ -1,25 +1,46 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { parseAst } from "rolldown/parseAst";
 import { REST_OF_PART } from "../../src/client/runtime/protocol";
 
 /**
- * The formula core as the notebook runtime's worker loads it
- * (src/client/runtime/core-part.ts, modules.ts). First the part: the core
- * modules that the notebook helpers import, directly or through the islands
- * and charts; a cell that imports the helpers loads these anyway, and many
- * cells import nothing else from the core. The rest (the papers' tables, the
- * inference arithmetic, the energy model's published figures) loads module by
- * module, when a cell imports one of its names.
+ * The notebook helpers and the formula core as the notebook runtime's worker
+ * loads them (src/client/runtime/notebook-part.ts, core-part.ts, modules.ts):
+ * each index in two steps, a part first and the rest of its names when a
+ * cell imports one of them.
+ *
+ * - The helpers' part: every helper module but those that reach the island
+ *   registry (src/islands/index.ts reaches every island, with its charts and
+ *   the energy model); showIsland loads with the islands, when a cell imports
+ *   it.
+ * - The core's part: the core modules that the helpers reach, the islands
+ *   included, less the energy model and the inference arithmetic (energy/,
+ *   inference/), which only the islands use among the helpers. A cell that
+ *   imports the helpers loads these anyway, and most of the counts that cells
+ *   import are here. The rest (the papers' tables, the inference arithmetic,
+ *   the energy model's published figures) loads module by module, when a cell
+ *   imports one of its names.
  */
-export interface CorePart {
-  /** Absolute paths of the core modules in the part. */
+export interface IndexPart {
+  /** Absolute paths of the index's modules in the part. */
   modules: ReadonlySet<string>;
-  /** Each name of the core's index outside the part, and the module that defines it. */
+  /** Each name of the index outside the part, and the module that defines it. */
   rest: ReadonlyMap<string, string>;
-  /** The source that stands in for core-part.ts in the worker's bundle. */
+  /** The source that stands in for the part's module (src/client/runtime/…-part.ts) in the worker's bundle. */
   code: string;
 }
+
+export interface WorkerParts {
+  notebook: IndexPart;
+  core: IndexPart;
+  /** Every project module that the two parts reach: the worker's chunk of the helpers holds them. */
+  reached: ReadonlySet<string>;
+}
+
+/** The module whose importers among the helpers load when a cell imports them, not with the helpers' part. */
+const ISLAND_REGISTRY = "src/islands/index.ts";
+/** Core folders that stay out of the core's part even where the helpers reach them. */
+const CORE_REST_FOLDERS = /[\\/]src[\\/]core[\\/](energy|inference)[\\/]/;
 
 /** The files `entry` reaches through value imports and re-exports, within `root` (type-only imports are erased, so they do not count). */
 export function reachableModules(entry: string, root: string): Set<string> {
@@ -39,15 +60,31 @@ export function reachableModules(entry: string, root: string): Set<string> {
   return seen;
 }
 
+/** The two parts, from the import graph of src/ under `repositoryRoot`. */
+export function workerParts(repositoryRoot: string): WorkerParts {
+  const src = resolve(repositoryRoot, "src");
+  const notebookIndex = resolve(src, "notebook/index.ts");
+  const registry = resolve(repositoryRoot, ISLAND_REGISTRY);
+  const helpers = [...reachableModules(notebookIndex, src)].filter((file) => file.startsWith(resolve(src, "notebook") + sep) && file !== notebookIndex);
+  const helpersInPart = helpers.filter((file) => !reachableModules(file, src).has(registry));
+  const reached = new Set(helpersInPart.flatMap((file) => [...reachableModules(file, src)]));
+  const isCore = (file: string): boolean => file.startsWith(resolve(src, "core") + sep) && !file.endsWith(`${sep}index.ts`);
+  const coreModules = new Set([...reached].filter(isCore));
+  for (const file of reachableModules(notebookIndex, src)) if (isCore(file) && !CORE_REST_FOLDERS.test(file)) coreModules.add(file);
+  for (const file of coreModules) for (const dependency of reachableModules(file, src)) reached.add(dependency);
+  return {
+    notebook: indexPart(notebookIndex, new Set(helpersInPart)),
+    core: indexPart(resolve(src, "core/index.ts"), coreModules),
+    reached,
+  };
+}
+
 /**
- * The part: the core modules that src/notebook/index.ts reaches, and a module that re-exports, of the core
- * index's names, those they define (never a module's internals that the index leaves out), with a table of
- * the index's other names and a loader for each one's module.
+ * An index's part: a module that re-exports, of the index's names, those that `modules` define (never a
+ * module's internals that the index leaves out), with a table of the index's other names and a loader for
+ * each one's module.
  */
-export function corePart(repositoryRoot: string): CorePart {
-  const core = resolve(repositoryRoot, "src/core");
-  const reached = reachableModules(resolve(repositoryRoot, "src/notebook/index.ts"), resolve(repositoryRoot, "src"));
-  const modules = new Set([...reached].filter((file) => file.startsWith(`${core}/`) && !file.endsWith("/index.ts")));
+function indexPart(indexFile: string, modules: ReadonlySet<string>): IndexPart {
   const lines: string[] = [];
   const rest = new Map<string, string>();
   const visit = (index: string): void => {
@@ -61,7 +98,7 @@ export function corePart(repositoryRoot: string): CorePart {
     // What an index declares itself (formulas/index.ts: FORMULAS, formulaById) is the index module's.
     for (const name of declaredExports(readFileSync(index, "utf8"), index)) rest.set(name, index);
   };
-  visit(join(core, "index.ts"));
+  visit(indexFile);
   const files = [...new Set(rest.values())];
   const loaders = files.map((file, at) => `const m${at} = () => import(${JSON.stringify(file)});`);
   const table = [...rest].map(([name, file]) => `${name}: m${files.indexOf(file)}`).join(", ");
@@ -146,10 +183,13 @@ function resolveSource(path: string): string | undefined {
 }
 
 /**
- * The worker build's plugin: src/client/runtime/core-part.ts, which is the whole core everywhere else (tests,
- * type checking), becomes the part.
+ * The worker build's plugin: src/client/runtime/notebook-part.ts and core-part.ts, which are the whole helpers
+ * and the whole core everywhere else (tests, type checking), become the parts.
  */
-export function corePartStandIn(repositoryRoot: string, part: CorePart): { name: string; enforce: "pre"; load(id: string): string | null } {
-  const file = resolve(repositoryRoot, "src/client/runtime/core-part.ts");
-  return { name: "hmf-core-part", enforce: "pre", load: (id) => (id.split("?")[0] === file ? part.code : null) };
+export function partStandIns(repositoryRoot: string, parts: WorkerParts): { name: string; enforce: "pre"; load(id: string): string | null } {
+  const code = new Map([
+    [resolve(repositoryRoot, "src/client/runtime/notebook-part.ts"), parts.notebook.code],
+    [resolve(repositoryRoot, "src/client/runtime/core-part.ts"), parts.core.code],
+  ]);
+  return { name: "hmf-worker-parts", enforce: "pre", load: (id) => code.get(id.split("?")[0]!) ?? null };
 }
