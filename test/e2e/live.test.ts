@@ -360,6 +360,7 @@ describe("errors and runaway code", () => {
     await page.keyboard.press("Shift+Enter");
     await settled(page);
     expect(await outputText(page, inputs)).toMatch(/^SyntaxError: .*\(line 2, column 15\)$/);
+    expect(await page.locator(`.cell-code[data-cell="${inputs}"] .cm-line.hmf-error-line`).textContent()).toBe("const b = (a +;");
   });
 
   it("a throw shows its message with the line and column in the cell as written (types and all)", async () => {
@@ -373,6 +374,12 @@ describe("errors and runaway code", () => {
     await page.keyboard.press("Shift+Enter");
     await settled(page);
     expect(await outputText(page, inputs)).toBe("ReferenceError: undefinedThing is not defined (line 3, column 37)");
+    // The editor marks that line (it shows no line numbers), until the reader edits the cell.
+    const marked = page.locator(`.cell-code[data-cell="${inputs}"] .cm-line.hmf-error-line`);
+    expect(await marked.count()).toBe(1);
+    expect(await marked.textContent()).toBe(line3);
+    await page.keyboard.type(" ");
+    expect(await marked.count()).toBe(0);
   });
 
   it("an infinite loop is stopped, the page stays responsive, and the next run starts afresh", async () => {

@@ -3,20 +3,23 @@
  * bracket matching and closing, Tab to indent (Escape then Tab leaves the
  * editor, as CodeMirror documents), Shift+Enter to run. Loaded on the
  * reader's first Edit, never before. No line numbers, as in JupyterLab's
- * cells by default: CodeMirror's gutter is 2.4 KB gz of the first edit's
- * download, and an error names its line and column in the message.
+ * cells by default (CodeMirror's gutter is 2.4 KB gz of the first edit's
+ * download): an error names its line and column in its message, and the
+ * editor marks that line until the next edit.
  */
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, HighlightStyle, indentOnInput, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
-import { EditorState } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, EditorView, keymap, type DecorationSet } from "@codemirror/view";
 import { typescriptLanguage } from "../grammar/language";
 
 export interface CellEditor {
   readonly source: string;
   setSource(source: string): void;
+  /** Marks the line (1-based) where the last run failed, or clears the mark; an edit clears it too. */
+  markError(line: number | undefined): void;
   focus(): void;
   destroy(): void;
 }
@@ -32,6 +35,24 @@ const THEME = EditorView.theme({
   "&.cm-focused": { outline: "2px solid currentColor" },
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.45" },
   ".cm-cursor": { borderLeftColor: "currentColor" },
+  // The error outputs' colour (site/client/live.css).
+  ".hmf-error-line": { boxShadow: "inset 3px 0 #c62828", backgroundColor: "#c6282818" },
+});
+
+const markErrorLine = StateEffect.define<number | undefined>();
+const ERROR_LINE = Decoration.line({ class: "hmf-error-line", attributes: { title: "The last run failed here" } });
+const errorLine = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    let next = transaction.docChanged ? Decoration.none : marks;
+    for (const effect of transaction.effects) {
+      if (!effect.is(markErrorLine)) continue;
+      const line = effect.value;
+      next = line !== undefined && line >= 1 && line <= transaction.state.doc.lines ? Decoration.set([ERROR_LINE.range(transaction.state.doc.line(line).from)]) : Decoration.none;
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
 });
 
 /**
@@ -60,6 +81,7 @@ export function createEditor(host: HTMLElement, source: string, options: { label
       doc: source,
       extensions: [
         THEME,
+        errorLine,
         history(),
         closeBrackets(),
         bracketMatching(),
@@ -88,6 +110,7 @@ export function createEditor(host: HTMLElement, source: string, options: { label
     setSource(next: string) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
     },
+    markError: (line) => view.dispatch({ effects: markErrorLine.of(line) }),
     focus: () => view.focus(),
     destroy: () => view.destroy(),
   };

@@ -6,7 +6,7 @@
  * Run (or Shift+Enter).
  */
 import { NotebookKernel, type RunOutcome } from "../runtime/kernel";
-import type { CellOutput } from "../runtime/protocol";
+import { positionOf, type CellOutput } from "../runtime/protocol";
 import { publishedId, renderOutput, type RichRenderers } from "../runtime/render";
 import type { CellEditor } from "./codemirror";
 import { decodeEdits, EDITS_PREFIX, encodeEdits, type Edits } from "./share";
@@ -273,6 +273,8 @@ export class LiveNotebook {
     cell.outputs = outputs;
     cell.executionCount = ++this.executions;
     cell.element?.setAttribute("data-live", outcome);
+    const error = outcome === "error" ? outputs.find((output) => output.output_type === "error") : undefined;
+    cell.editor?.markError(error?.output_type === "error" ? positionOf(error.evalue)?.line : undefined);
     if (cell.status) cell.status.textContent = outcome === "ok" ? `Cell ${cell.number} ran in your browser.` : outcome === "error" ? `Cell ${cell.number} failed; see the error below.` : `Cell ${cell.number} ${outcome === "timeout" ? "timed out" : "was stopped"}.`;
     return outcome;
   }

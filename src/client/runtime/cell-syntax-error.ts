@@ -1,3 +1,5 @@
+import { withPosition } from "./protocol";
+
 /** A cell that does not parse: the message and where, in the cell as written (1-based line and column). */
 export class CellSyntaxError extends Error {
   constructor(
@@ -5,7 +7,7 @@ export class CellSyntaxError extends Error {
     readonly line: number | undefined,
     readonly column: number | undefined,
   ) {
-    super(line === undefined ? reason : `${reason} (line ${line}, column ${column})`);
+    super(line === undefined || column === undefined ? reason : withPosition(reason, { line, column }));
     this.name = "SyntaxError";
   }
 

@@ -51,6 +51,23 @@ export interface ModuleImport {
  */
 export const REST_OF_PART = "__hmfRest";
 
+/** A place in a cell as the reader wrote it (1-based). */
+export interface CellPosition {
+  line: number;
+  column: number;
+}
+
+/** An error's message with its place in the cell, as the reader sees it: "… (line 3, column 7)". */
+export function withPosition(message: string, at: CellPosition): string {
+  return `${message} (line ${at.line}, column ${at.column})`;
+}
+
+/** The place an error output's message names (withPosition's), so the editor can mark its line. */
+export function positionOf(message: string): CellPosition | undefined {
+  const found = /\(line (\d+), column (\d+)\)$/.exec(message);
+  return found ? { line: Number(found[1]), column: Number(found[2]) } : undefined;
+}
+
 /** Worker → page. */
 export type WorkerMessage =
   | { type: "ready" }

@@ -4,7 +4,7 @@
  * page's DOM, storage or cookies; the page ends it on a timeout or Stop and
  * starts a fresh one.
  */
-import type { CellOutput, ModuleImport, PreloadRequest, RunRequest, WorkerMessage } from "./protocol";
+import { withPosition, type CellOutput, type CellPosition, type ModuleImport, type PreloadRequest, type RunRequest, type WorkerMessage } from "./protocol";
 import { formatLog, inspect } from "./inspect";
 import { importLoaded, loadModule } from "./modules";
 import { setDisplayWriter } from "./tslab-display";
@@ -108,11 +108,11 @@ function errorOutput(error: unknown, cell: number, compiled: CompiledCell | unde
     return { output_type: "error", ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue}`] };
   }
   const at = position(error, cell, compiled);
-  const evalue = at ? `${error.message} (line ${at.line}, column ${at.column})` : error.message;
+  const evalue = at ? withPosition(error.message, at) : error.message;
   return { output_type: "error", ename: error.name, evalue, traceback: [`${error.name}: ${evalue}`] };
 }
 
-function position(error: Error, cell: number, compiled: CompiledCell | undefined): { line: number; column: number } | undefined {
+function position(error: Error, cell: number, compiled: CompiledCell | undefined): CellPosition | undefined {
   if (!compiled) return undefined;
   const name = scriptName(cell).replace(/[.]/g, "\\.");
   const match = new RegExp(`${name}:(\\d+):(\\d+)`).exec(error.stack ?? "");
