@@ -44,34 +44,54 @@ const CORE_REST_FOLDERS = /[\\/]src[\\/]core[\\/](energy|inference)[\\/]/;
 
 /** The files `entry` reaches through value imports and re-exports, within `root` (type-only imports are erased, so they do not count). */
 export function reachableModules(entry: string, root: string): Set<string> {
-  const seen = new Set<string>();
-  const pending = [resolve(entry)];
-  while (pending.length) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const specifier of valueImports(readFileSync(file, "utf8"), file)) {
-      if (!specifier.startsWith(".")) continue;
-      const target = resolveSource(join(dirname(file), specifier));
-      if (!target) throw new Error(`${file}: cannot resolve ${JSON.stringify(specifier)}`);
-      if (target.startsWith(resolve(root))) pending.push(target);
+  return importGraph(root).reachableFrom(entry);
+}
+
+/** The value imports of the files under `root`, each file read and parsed once however many walks pass through it. */
+function importGraph(root: string): { reachableFrom(entry: string): Set<string> } {
+  const edges = new Map<string, string[]>();
+  const importsOf = (file: string): string[] => {
+    let targets = edges.get(file);
+    if (!targets) {
+      targets = [];
+      for (const specifier of valueImports(readFileSync(file, "utf8"), file)) {
+        if (!specifier.startsWith(".")) continue;
+        const target = resolveSource(join(dirname(file), specifier));
+        if (!target) throw new Error(`${file}: cannot resolve ${JSON.stringify(specifier)}`);
+        if (target.startsWith(resolve(root))) targets.push(target);
+      }
+      edges.set(file, targets);
     }
-  }
-  return seen;
+    return targets;
+  };
+  return {
+    reachableFrom(entry) {
+      const seen = new Set<string>();
+      const pending = [resolve(entry)];
+      while (pending.length) {
+        const file = pending.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        pending.push(...importsOf(file));
+      }
+      return seen;
+    },
+  };
 }
 
 /** The two parts, from the import graph of src/ under `repositoryRoot`. */
 export function workerParts(repositoryRoot: string): WorkerParts {
   const src = resolve(repositoryRoot, "src");
+  const graph = importGraph(src);
   const notebookIndex = resolve(src, "notebook/index.ts");
   const registry = resolve(repositoryRoot, ISLAND_REGISTRY);
-  const helpers = [...reachableModules(notebookIndex, src)].filter((file) => file.startsWith(resolve(src, "notebook") + sep) && file !== notebookIndex);
-  const helpersInPart = helpers.filter((file) => !reachableModules(file, src).has(registry));
-  const reached = new Set(helpersInPart.flatMap((file) => [...reachableModules(file, src)]));
+  const everything = graph.reachableFrom(notebookIndex);
+  const helpers = [...everything].filter((file) => file.startsWith(resolve(src, "notebook") + sep) && file !== notebookIndex);
+  const helpersInPart = helpers.filter((file) => !graph.reachableFrom(file).has(registry));
+  const reached = new Set(helpersInPart.flatMap((file) => [...graph.reachableFrom(file)]));
   const isCore = (file: string): boolean => file.startsWith(resolve(src, "core") + sep) && !file.endsWith(`${sep}index.ts`);
-  const coreModules = new Set([...reached].filter(isCore));
-  for (const file of reachableModules(notebookIndex, src)) if (isCore(file) && !CORE_REST_FOLDERS.test(file)) coreModules.add(file);
-  for (const file of coreModules) for (const dependency of reachableModules(file, src)) reached.add(dependency);
+  const coreModules = new Set([...everything].filter((file) => isCore(file) && (reached.has(file) || !CORE_REST_FOLDERS.test(file))));
+  for (const file of coreModules) for (const dependency of graph.reachableFrom(file)) reached.add(dependency);
   return {
     notebook: indexPart(notebookIndex, new Set(helpersInPart)),
     core: indexPart(resolve(src, "core/index.ts"), coreModules),

@@ -171,19 +171,21 @@ describe("what a run downloads", () => {
     islandModules.has(file) ? "islands" : /[\\/]core[\\/]inference[\\/]/.test(file) ? "inference" : basename(file) === "index.ts" ? basename(dirname(file)) : basename(file, ".ts");
   const restModules = [...new Set([...parts.core.rest.values(), ...parts.notebook.rest.values()].map(chunkOf))];
   const restChunk = new RegExp(`/_astro/(${restModules.join("|")})-[\\w-]+\\.js$`);
-  const watchScripts = (page: Page): (() => string[]) => {
+  /** Opens a notebook page and runs all its cells, recording the chunks of the rest that it loads from then on. */
+  const runAllWatched = async (path: string): Promise<{ page: Page; problems: PageProblems; restLoaded: () => string[] }> => {
+    const { page, problems } = await open(path);
     const scripts: string[] = [];
     // The worker's requests too: they are the context's.
     page.context().on("requestfinished", (request) => void scripts.push(new URL(request.url()).pathname));
-    return () => [...new Set(scripts.filter((path) => restChunk.test(path)).map((path) => restChunk.exec(path)![1]!))].sort();
-  };
-
-  it("notebook 07 loads the helpers' and the core's parts and the islands, then a module of the rest only when a cell imports one of its names", async () => {
-    const { page, problems } = await open("notebooks/07-your-model/");
-    const restLoaded = watchScripts(page);
+    const restLoaded = () => [...new Set(scripts.filter((path) => restChunk.test(path)).map((path) => restChunk.exec(path)![1]!))].sort();
     await startLive(page);
     await runAll(page);
     expect(await page.locator('.cell-code[data-live="error"]').count()).toBe(0);
+    return { page, problems, restLoaded };
+  };
+
+  it("notebook 07 loads the helpers' and the core's parts and the islands, then a module of the rest only when a cell imports one of its names", async () => {
+    const { page, problems, restLoaded } = await runAllWatched("notebooks/07-your-model/");
     expect(restLoaded()).toEqual(["islands"]);
     const chart = await cellNumber(page, "showPlot(");
     await editCell(page, chart, 'import { kaplanTable1Full } from "./src/core/index";\nconsole.log(kaplanTable1Full.id);\n');
@@ -202,11 +204,7 @@ describe("what a run downloads", () => {
   });
 
   it("notebook 03, which shows no island, runs without the islands; a cell that imports showIsland loads them and shows one", async () => {
-    const { page, problems } = await open("notebooks/03-first-principles/");
-    const restLoaded = watchScripts(page);
-    await startLive(page);
-    await runAll(page);
-    expect(await page.locator('.cell-code[data-live="error"]').count()).toBe(0);
+    const { page, problems, restLoaded } = await runAllWatched("notebooks/03-first-principles/");
     expect(restLoaded()).not.toContain("islands");
     const cell = await cellNumber(page, "showFormula(");
     await editCell(page, cell, 'import { showIsland } from "./src/notebook/index";\nshowIsland("context-sweep", { model: "llama-3.1-70b" });\n');

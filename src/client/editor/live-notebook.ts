@@ -273,8 +273,8 @@ export class LiveNotebook {
     cell.outputs = outputs;
     cell.executionCount = ++this.executions;
     cell.element?.setAttribute("data-live", outcome);
-    const error = outcome === "error" ? outputs.find((output) => output.output_type === "error") : undefined;
-    cell.editor?.markError(error?.output_type === "error" ? positionOf(error.evalue)?.line : undefined);
+    const error = outputs.find((output): output is Extract<CellOutput, { output_type: "error" }> => output.output_type === "error");
+    cell.editor?.markError(error && positionOf(error.evalue)?.line);
     if (cell.status) cell.status.textContent = outcome === "ok" ? `Cell ${cell.number} ran in your browser.` : outcome === "error" ? `Cell ${cell.number} failed; see the error below.` : `Cell ${cell.number} ${outcome === "timeout" ? "timed out" : "was stopped"}.`;
     return outcome;
   }
